@@ -50,7 +50,9 @@ class FigureStatus(StrEnum):
         for status, label in _FIGURE_STATUS_LABELS.items():
             if folded in (status.value, fold(label), fold(label).replace(" ", "_")):
                 return status
-        raise ValueError(f"Trạng thái số liệu không hợp lệ: {text!r} (kế hoạch, ước, sơ bộ, chính thức)")
+        raise ValueError(
+            f"Trạng thái số liệu không hợp lệ: {text!r} (kế hoạch, ước, sơ bộ, chính thức)"
+        )
 
 
 _FIGURE_STATUS_LABELS = {
