@@ -198,7 +198,7 @@ class Discrepancy:
 class Candidate:
     """A target found in prose outside the target table, for a person to accept or reject."""
 
-    text: str
+    excerpt: str  # the sentence it was found in
     target: Target
     name: str
     period_end: int | None
