@@ -1,0 +1,162 @@
+"""The units Vietnamese target tables use, their dimensions and scales.
+
+Each unit has a stable ASCII code, a display symbol (its first spelling in
+`vocab.UNIT_WORDS`), a dimension and a scale within that dimension. Values
+convert only within a dimension (tỷ đồng ↔ triệu đồng); across dimensions
+`convert` raises `UnitMismatchError`.
+
+Two choices follow how these documents write, not physics:
+- % and %/năm share the dimension "rate": a growth target written "10%" in
+  one table and "10%/năm" in the prose is the same target.
+- "/năm" on money or members is an annual flow the tables write either way
+  (GRDP per head: "Triệu đồng" in Phụ lục 1A, "triệu đồng/năm" in the prose),
+  so it does not change the dimension. Likewise "năm" and "tuổi" (life
+  expectancy: "76,8 năm" in the prose, "76,8 tuổi" in the table).
+- Doctors and hospital beds are always counted per 10,000 inhabitants in these
+  documents (the table's unit column says only "bác sỹ"), so those words mean
+  the density.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from chitieu.quantity import vocab
+from chitieu.quantity.errors import UnitMismatchError, UnknownUnitError
+from chitieu.quantity.tokens import keys, tokenize
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit: `scale` is its size in the base unit of its `dimension`."""
+
+    code: str
+    symbol: str  # Vietnamese display form, e.g. "tỷ đồng", "%/năm"
+    name: str  # what it measures, in Vietnamese
+    dimension: str
+    scale: Decimal = Decimal(1)
+
+    @property
+    def attached(self) -> bool:
+        """Written right after the number with no space: "9,9%", "10%/năm"."""
+        return self.symbol.startswith("%")
+
+
+def _unit(code: str, name: str, dimension: str, scale: str = "1") -> Unit:
+    return Unit(code, vocab.UNIT_WORDS[code][0], name, dimension, Decimal(scale))
+
+
+UNITS: dict[str, Unit] = {
+    unit.code: unit
+    for unit in (
+        _unit("pct", "tỷ lệ, tốc độ (phần trăm)", "rate"),
+        _unit("pct_per_year", "tốc độ bình quân mỗi năm (phần trăm)", "rate"),
+        _unit("ty_dong", "tiền Việt Nam, tỷ đồng", "money_vnd", "1000000000"),
+        _unit("trieu_dong", "tiền Việt Nam, triệu đồng", "money_vnd", "1000000"),
+        _unit("nghin_dong", "tiền Việt Nam, nghìn đồng", "money_vnd", "1000"),
+        _unit("dong", "tiền Việt Nam, đồng", "money_vnd"),
+        _unit("ty_dong_per_year", "tiền Việt Nam mỗi năm, tỷ đồng", "money_vnd", "1000000000"),
+        _unit("trieu_dong_per_year", "tiền Việt Nam mỗi năm, triệu đồng", "money_vnd", "1000000"),
+        _unit("ty_usd", "đô la Mỹ, tỷ USD", "money_usd", "1000000000"),
+        _unit("trieu_usd", "đô la Mỹ, triệu USD", "money_usd", "1000000"),
+        _unit("usd", "đô la Mỹ", "money_usd"),
+        _unit("tuoi", "tuổi (số năm)", "years"),
+        _unit("nam", "số năm", "years"),
+        _unit("bac_sy_per_10k", "số bác sỹ trên 1 vạn dân", "doctors_per_10k"),
+        _unit("giuong_benh_per_10k", "số giường bệnh trên 1 vạn dân", "beds_per_10k"),
+        _unit("xa", "số xã", "count_xa"),
+        _unit("huyen", "số huyện", "count_huyen"),
+        _unit("tinh", "số tỉnh", "count_tinh"),
+        _unit("dang_vien", "số đảng viên", "count_dang_vien"),
+        _unit("dang_vien_per_year", "số đảng viên mỗi năm", "count_dang_vien"),
+        _unit("ho", "số hộ", "count_ho"),
+        _unit("nguoi", "số người", "count_nguoi"),
+        _unit("luot_nguoi", "số lượt người", "count_luot_nguoi"),
+        _unit("lao_dong", "số lao động", "count_lao_dong"),
+        _unit("doanh_nghiep", "số doanh nghiệp", "count_doanh_nghiep"),
+        _unit("du_an", "số dự án", "count_du_an"),
+        _unit("san_pham", "số sản phẩm", "count_san_pham"),
+        _unit("km", "chiều dài, ki-lô-mét", "length", "1000"),
+        _unit("m", "chiều dài, mét", "length"),
+        _unit("km2", "diện tích, ki-lô-mét vuông", "area", "1000000"),
+        _unit("ha", "diện tích, héc-ta", "area", "10000"),
+        _unit("m2", "diện tích, mét vuông", "area"),
+        _unit("trieu_tan", "khối lượng, triệu tấn", "mass", "1000000"),
+        _unit("nghin_tan", "khối lượng, nghìn tấn", "mass", "1000"),
+        _unit("tan", "khối lượng, tấn", "mass"),
+        _unit("hang", "thứ hạng (1 là cao nhất)", "rank"),
+    )
+}
+
+assert all(u.scale == Decimal(10) ** u.scale.adjusted() for u in UNITS.values())
+
+# Every spelling of every unit, as a key sequence of tokens: ("%", "/", "nam") -> "pct_per_year".
+UNIT_KEYS: dict[tuple[str, ...], str] = {
+    keys(spelling): code for code, spellings in vocab.UNIT_WORDS.items() for spelling in spellings
+}
+LONGEST_UNIT = max(len(k) for k in UNIT_KEYS)
+
+
+def get_unit(code: str) -> Unit:
+    """The unit with this code; UnknownUnitError if there is none."""
+    try:
+        return UNITS[code]
+    except KeyError:
+        raise UnknownUnitError(
+            f"Không có đơn vị mã '{code}' trong danh mục đơn vị.", text=code
+        ) from None
+
+
+def parse_unit(text: str) -> Unit | None:
+    """The unit a table cell or phrase names, or None (empty, ditto mark, unknown).
+
+    >>> parse_unit("Tỷ đồng").code
+    'ty_dong'
+    >>> parse_unit("đảng viên /năm").code
+    'dang_vien_per_year'
+    >>> parse_unit("Số hộ").code
+    'ho'
+    >>> parse_unit('"') is None
+    True
+    """
+    code = UNIT_KEYS.get(tuple(token.key for token in tokenize(text)))
+    return UNITS[code] if code else None
+
+
+def convert(value: Decimal, from_code: str, to_code: str) -> Decimal:
+    """`value` in `from_code` expressed in `to_code`, exactly.
+
+    >>> convert(Decimal("1.5"), "ty_dong", "trieu_dong")
+    Decimal('1.5E+3')
+    >>> convert(Decimal("1.5"), "ty_dong", "trieu_dong") == 1500
+    True
+    >>> convert(Decimal("44923"), "ty_dong", "trieu_dong") == Decimal("44923000")
+    True
+    """
+    source, target = get_unit(from_code), get_unit(to_code)
+    if source.dimension != target.dimension:
+        raise UnitMismatchError(
+            f"Không thể đổi từ '{source.symbol}' ({source.name}) sang "
+            f"'{target.symbol}' ({target.name}): hai đơn vị không cùng loại.",
+            text=f"{from_code} -> {to_code}",
+        )
+    # Scales are powers of ten, so shifting the exponent is exact at any size.
+    shift = source.scale.adjusted() - target.scale.adjusted()
+    if not shift or not value.is_finite():
+        return value
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return Decimal((sign, digits, exponent + shift))
+
+
+def units_markdown() -> str:
+    """The units table of docs/quantity.md, generated so it cannot drift from the code."""
+    lines = ["| code | symbol | dimension | scale | measures |", "|---|---|---|---|---|"]
+    for unit in UNITS.values():
+        spellings = ", ".join(vocab.UNIT_WORDS[unit.code][1:])
+        also = f" (also: {spellings})" if spellings else ""
+        lines.append(
+            f"| `{unit.code}` | {unit.symbol}{also} | {unit.dimension} | {unit.scale} | {unit.name} |"
+        )
+    return "\n".join(lines)
