@@ -1,0 +1,469 @@
+"""Read a figures file (the .xlsx entry template or a plain CSV) into checked rows.
+
+Pure: no database. Every problem is reported with its sheet, row and column,
+in Vietnamese, and reading never stops at the first one, so a person can fix a
+whole file in one pass. Whether codes, localities and locks are valid is the
+store's question (chitieu.web.figures.imports); this module answers only
+"is each row well formed, and is any row repeated".
+
+Columns (header text in English code or Vietnamese, any case or tone spelling):
+indicator | locality | period | value | status, and optionally unit, source, note.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from chitieu.catalog.model import FigureStatus
+from chitieu.catalog.period import Period
+from chitieu.catalog.text import fold
+from chitieu.quantity import NumberFormatError, format_number, parse_number
+
+COLUMNS = ("indicator", "locality", "period", "value", "status", "unit", "source", "note")
+REQUIRED = ("indicator", "locality", "period", "value", "status")
+LABELS = {
+    "indicator": "Mã chỉ tiêu",
+    "locality": "Địa bàn",
+    "period": "Kỳ",
+    "value": "Giá trị",
+    "status": "Loại số liệu",
+    "unit": "Đơn vị",
+    "source": "Nguồn",
+    "note": "Ghi chú",
+}
+_ALIASES = {
+    "indicator": ("indicator", "mã chỉ tiêu", "mã", "code"),
+    "locality": ("locality", "địa bàn", "mã địa bàn"),
+    "period": ("period", "kỳ", "kỳ số liệu", "năm"),
+    "value": ("value", "giá trị", "số liệu"),
+    "status": ("status", "loại số liệu", "trạng thái"),
+    "unit": ("unit", "đơn vị", "đơn vị tính"),
+    "source": ("source", "nguồn", "nguồn số liệu"),
+    "note": ("note", "ghi chú"),
+}
+HEADER_KEYS = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a cell is: sheet (None for CSV), 1-based row, column letter or CSV header."""
+
+    sheet: str | None
+    row: int
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [f"trang “{self.sheet}”"] if self.sheet else []
+        parts.append(f"dòng {self.row}")
+        if self.column:
+            parts.append(f"cột {self.column}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: Place
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One well-formed row: a figure to store, with the place of each of its cells."""
+
+    place: Place
+    indicator: str
+    locality: str
+    period: Period
+    value: Decimal
+    value_text: str
+    status: FigureStatus
+    unit: str
+    source: str
+    note: str
+    cells: tuple[tuple[str, str], ...]  # (column key, column letter or header) pairs
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.indicator, self.locality, str(self.period), self.status.value)
+
+    def at(self, column: str) -> Place:
+        return Place(self.place.sheet, self.place.row, dict(self.cells).get(column))
+
+
+@dataclass(frozen=True)
+class FiguresFile:
+    name: str
+    rows: tuple[FigureRow, ...]
+    problems: tuple[Problem, ...]
+
+
+class FiguresFileError(ValueError):
+    """A file that cannot be opened at all (not a workbook, not a CSV)."""
+
+
+def read_figures(path: str | Path, *, progress: Progress | None = None) -> FiguresFile:
+    """Read a .xlsx workbook or a .csv file, by its extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_workbook(path, progress=progress)
+    if suffix in (".csv", ".txt"):
+        return read_csv(path.read_bytes(), name=path.name, progress=progress)
+    raise FiguresFileError(f"{path.name}: chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+def export_value(value: Decimal) -> str:
+    """A value written so that parse_number reads it back exactly.
+
+    >>> export_value(Decimal("328096.000000")), export_value(Decimal("328.096"))
+    ('328.096', '328,0960')
+    >>> export_value(Decimal("9.170000"))
+    '9,17'
+    """
+    text = format_number(plain(value))
+    if parse_number(text).value != value:
+        text += "0"  # "328,096" reads two ways; "328,0960" only one
+    return text
+
+
+def plain(value: Decimal) -> Decimal:
+    """Trailing zeros dropped, never in exponent form: 10.000000 → 10."""
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+# -- CSV -------------------------------------------------------------------------
+
+
+def read_csv(data: bytes, *, name: str, progress: Progress | None = None) -> FiguresFile:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = Problem(
+            Place(None, line),
+            "tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); "
+            "hãy mở bằng Excel và lưu lại dạng “CSV UTF-8”.",
+            "not_utf8",
+        )
+        return FiguresFile(name, (), (problem,))
+    lines = text.splitlines()
+    delimiter = _delimiter(lines[0] if lines else "")
+    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return _read_table(name, None, _csv_cells(records), len(records), progress)
+
+
+def _delimiter(header: str) -> str:
+    # Excel in a Vietnamese locale writes ";" because "," is the decimal mark.
+    return max((",", ";", "\t"), key=header.count)
+
+
+def _csv_cells(records: list[list[str]]) -> Iterator[tuple[int, list[tuple[str, Any]]]]:
+    for number, record in enumerate(records, start=1):
+        yield number, [(str(index), value) for index, value in enumerate(record)]
+
+
+# -- workbook --------------------------------------------------------------------
+
+
+def read_workbook(path: Path, *, progress: Progress | None = None) -> FiguresFile:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=False)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        raise FiguresFileError(f"{path.name}: không mở được tệp Excel ({error}).") from error
+    rows: list[FigureRow] = []
+    problems: list[Problem] = []
+    for sheet in workbook.worksheets:
+        if _skipped(sheet):
+            continue
+        result = _read_table(
+            path.name, sheet.title, _sheet_cells(sheet), sheet.max_row, progress, sheet=sheet
+        )
+        rows += result.rows
+        problems += result.problems
+    problems += _duplicates(rows)
+    return FiguresFile(path.name, tuple(rows), tuple(problems))
+
+
+def _skipped(sheet: Any) -> bool:
+    """The instructions sheet and hidden helper sheets (lists for validation) are not data."""
+    return fold(sheet.title) == fold(INSTRUCTIONS_SHEET) or sheet.sheet_state != "visible"
+
+
+def _sheet_cells(sheet: Any) -> Iterator[tuple[int, list[tuple[str, Any]]]]:
+    for row in sheet.iter_rows():
+        cells = [(cell.column_letter, cell) for cell in row if cell.value is not None]
+        if cells:
+            yield row[0].row, cells
+
+
+# -- the table, whatever its container ----------------------------------------------
+
+
+def _read_table(
+    name: str,
+    sheet_name: str | None,
+    cells: Iterable[tuple[int, list[tuple[str, Any]]]],
+    total: int,
+    progress: Progress | None,
+    *,
+    sheet: Any = None,
+) -> FiguresFile:
+    rows: list[FigureRow] = []
+    problems: list[Problem] = []
+    header: dict[str, str] | None = None  # column key -> column id
+    labels: dict[str, str] = {}  # column id -> what to call it in a message
+    header_row = 0
+    first_row = 0
+    for number, row_cells in cells:
+        if progress is not None and number % 1000 == 0:
+            progress(number, total)
+        if header is None:
+            header, labels = _header(row_cells, sheet_name is None)
+            header_row = number
+            first_row = first_row or number
+            if header is not None:
+                missing = [LABELS[c] for c in REQUIRED if c not in header]
+                if missing:
+                    problems.append(
+                        Problem(
+                            Place(sheet_name, number),
+                            f"thiếu cột {', '.join(missing)} ở dòng tiêu đề.",
+                            "missing_column",
+                        )
+                    )
+                    return FiguresFile(name, (), tuple(problems))
+            continue
+        row, row_problems = _row(sheet_name, number, row_cells, header, labels)
+        problems += row_problems
+        if row is not None:
+            rows.append(row)
+    if header is None and first_row:
+        problems.append(
+            Problem(
+                Place(sheet_name, first_row),
+                "không tìm thấy dòng tiêu đề (cần các cột "
+                + ", ".join(LABELS[c] for c in REQUIRED)
+                + "); nếu đây là trang ghi chú thêm, hãy xoá hoặc ẩn trang này.",
+                "no_header",
+            )
+        )
+    if sheet is not None and header is not None:
+        problems += _merged(sheet, header_row)
+    if sheet is None:
+        problems += _duplicates(rows)
+    return FiguresFile(name, tuple(rows), tuple(problems))
+
+
+def _header(
+    row_cells: Sequence[tuple[str, Any]], is_csv: bool
+) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """The header is the first row naming at least three known columns."""
+    found: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for column_id, cell in row_cells:
+        text = _text(cell)
+        key = HEADER_KEYS.get(fold(text)) if text else None
+        if key is not None and key not in found:
+            found[key] = column_id
+            labels[column_id] = f"“{text}”" if is_csv else column_id
+    return (found, labels) if len(found) >= 3 else (None, {})
+
+
+def _row(
+    sheet_name: str | None,
+    number: int,
+    row_cells: Sequence[tuple[str, Any]],
+    header: dict[str, str],
+    labels: dict[str, str],
+) -> tuple[FigureRow | None, list[Problem]]:
+    by_id = dict(row_cells)
+    raw = {key: by_id.get(column_id) for key, column_id in header.items()}
+    problems: list[Problem] = []
+
+    def place(key: str) -> Place:
+        return Place(sheet_name, number, labels.get(header.get(key, "")))
+
+    for key, cell in raw.items():
+        if _is_formula(cell):
+            problems.append(
+                Problem(
+                    place(key),
+                    f"ô chứa công thức ({_value(cell)}); hãy dán giá trị (Paste Values) thay cho công thức.",
+                    "formula",
+                )
+            )
+    if problems:
+        return None, problems
+    values = {key: _value(cell) for key, cell in raw.items()}
+    if values.get("value") in (None, ""):
+        filled = [k for k in ("status", "source", "note") if values.get(k) not in (None, "")]
+        if filled:
+            problems.append(Problem(place("value"), "thiếu giá trị.", "missing_value"))
+        return None, problems
+    for key in REQUIRED:
+        if values.get(key) in (None, ""):
+            problems.append(Problem(place(key), f"thiếu {LABELS[key].lower()}.", "missing"))
+    if problems:
+        return None, problems
+    period = _period(values["period"], place("period"), problems)
+    value, value_text = _number(values["value"], place("value"), problems)
+    status = _status(values["status"], place("status"), problems)
+    indicator = _plain_text(values["indicator"], place("indicator"), problems)
+    locality = _plain_text(values["locality"], place("locality"), problems)
+    if problems or period is None or value is None or status is None:
+        return None, problems
+    cells = tuple((key, labels.get(column_id, column_id)) for key, column_id in header.items())
+    return (
+        FigureRow(
+            place=Place(sheet_name, number),
+            indicator=indicator,
+            locality=locality,
+            period=period,
+            value=value,
+            value_text=value_text,
+            status=status,
+            unit=_text(values.get("unit")),
+            source=_text(values.get("source")),
+            note=_text(values.get("note")),
+            cells=cells,
+        ),
+        [],
+    )
+
+
+def _is_formula(cell: Any) -> bool:
+    return getattr(cell, "data_type", None) == "f"
+
+
+def _value(cell: Any) -> Any:
+    value = getattr(cell, "value", cell)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _text(cell: Any) -> str:
+    value = _value(cell)
+    return "" if value is None else str(value).strip()
+
+
+def _plain_text(value: Any, place: Place, problems: list[Problem]) -> str:
+    if isinstance(value, bool | datetime.date | datetime.time):
+        problems.append(Problem(place, f"cần một mã, không phải {value!r}.", "wrong_type"))
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _period(value: Any, place: Place, problems: list[Problem]) -> Period | None:
+    if isinstance(value, bool | datetime.date | datetime.time):
+        problems.append(
+            Problem(
+                place,
+                "kỳ là ngày tháng; hãy ghi dạng chữ như 2026, 2026-Q1, 2026-03.",
+                "wrong_type",
+            )
+        )
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    try:
+        return Period.parse(str(value))
+    except ValueError as error:
+        problems.append(Problem(place, str(error), "bad_period"))
+        return None
+
+
+def _number(value: Any, place: Place, problems: list[Problem]) -> tuple[Decimal | None, str]:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        problems.append(
+            Problem(place, f"giá trị phải là số, không phải {value!r}.", "not_a_number")
+        )
+        return None, ""
+    if isinstance(value, int | float | Decimal):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
+            problems.append(
+                Problem(place, f"giá trị {value!r} không phải số hữu hạn.", "not_a_number")
+            )
+            return None, ""
+        return number, str(value)
+    try:
+        parsed = parse_number(value)
+    except NumberFormatError as error:
+        problems.append(Problem(place, error.message + _hint(error.suggestions), "not_a_number"))
+        return None, value
+    if parsed.value is None:
+        readings = " hoặc ".join(r.note or format_number(r.value) for r in parsed.readings)
+        problems.append(
+            Problem(
+                place,
+                f"“{value}” đọc được hai cách ({readings}); hãy ghi rõ, ví dụ "
+                f"{format_number(parsed.readings[0].value)}0 hoặc {format_number(parsed.readings[-1].value)}.",
+                "ambiguous",
+            )
+        )
+        return None, value
+    return parsed.value, value
+
+
+def _hint(suggestions: Sequence[str]) -> str:
+    return f" Có phải là: {' hoặc '.join(suggestions)}?" if suggestions else ""
+
+
+def _status(value: Any, place: Place, problems: list[Problem]) -> FigureStatus | None:
+    try:
+        return FigureStatus.from_label(str(value))
+    except ValueError as error:
+        problems.append(Problem(place, str(error), "bad_status"))
+        return None
+
+
+def _merged(sheet: Any, header_row: int) -> list[Problem]:
+    return [
+        Problem(
+            Place(sheet.title, merged.min_row, merged.coord),
+            f"các ô {merged.coord} bị gộp; hãy bỏ gộp ô (Unmerge) để mỗi dòng là một số liệu.",
+            "merged_cells",
+        )
+        for merged in sheet.merged_cells.ranges
+        if merged.max_row > header_row
+    ]
+
+
+def _duplicates(rows: Iterable[FigureRow]) -> list[Problem]:
+    first: dict[tuple[str, str, str, str], FigureRow] = {}
+    problems = []
+    for row in rows:
+        earlier = first.setdefault(row.key, row)
+        if earlier is not row:
+            problems.append(
+                Problem(
+                    row.place,
+                    f"trùng với {earlier.place} (cùng chỉ tiêu {row.indicator}, địa bàn "
+                    f"{row.locality}, kỳ {row.period}, loại {row.status.label}).",
+                    "duplicate",
+                )
+            )
+    return problems

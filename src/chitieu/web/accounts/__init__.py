@@ -1,0 +1,1 @@
+"""Users and their roles: quản trị, tổng hợp, nhập liệu (per department), xem."""

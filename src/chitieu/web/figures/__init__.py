@@ -1,0 +1,1 @@
+"""Figures, their history and their review (submit, approve, return, reopen)."""

@@ -1,0 +1,259 @@
+"""Importing a figures file: check every row against the store, then write all or nothing.
+
+The file is read and checked for form by chitieu.ingest.figures_file; here each
+row meets the store: is the code known, the locality known, the unit the
+indicator's, the period inside the plan, the figure unlocked, the actor allowed?
+Any problem: nothing is written and every problem is reported. None: every row
+is written in one transaction, each change with its history row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from chitieu.catalog.text import fold
+from chitieu.ingest.figures_file import FigureRow, FiguresFile, Problem, Progress
+from chitieu.quantity import get_unit, parse_unit
+from chitieu.quantity.errors import UnknownUnitError
+from chitieu.web.accounts.permissions import EditScope
+from chitieu.web.figures.models import Action, Figure, FigureRevision, Status
+from chitieu.web.figures.services import lock_reason, write_change
+from chitieu.web.plans.models import Indicator, Locality
+
+SOURCE_LENGTH = Figure._meta.get_field("source").max_length
+
+
+@dataclass(frozen=True)
+class Change:
+    """What importing one row does: create, update (old value shown) or nothing."""
+
+    row: FigureRow
+    action: str  # "create" | "update" | "unchanged"
+    old_value: Decimal | None = None
+
+    def describe(self) -> str:
+        key = f"{self.row.indicator} {self.row.locality} {self.row.period} {self.row.status.label}"
+        if self.action == "create":
+            return f"{self.row.place}: thêm {key} = {self.row.value_text}"
+        if self.action == "update":
+            return f"{self.row.place}: sửa {key}: {self.old_value} → {self.row.value_text}"
+        return f"{self.row.place}: giữ nguyên {key}"
+
+
+@dataclass
+class ImportReport:
+    changes: list[Change] = field(default_factory=list)
+    written: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for change in self.changes if change.action == action)
+
+    def summary(self) -> str:
+        verb = "Đã ghi" if self.written else "Sẽ ghi (chạy thử, chưa ghi gì)"
+        return (
+            f"{verb}: {self.count('create')} số liệu mới, {self.count('update')} số liệu sửa, "
+            f"{self.count('unchanged')} không đổi."
+        )
+
+
+class ImportRejected(ValueError):
+    """The file has problems; nothing was written. `problems` lists every one, with its place."""
+
+    def __init__(self, name: str, problems: list[Problem]) -> None:
+        self.name = name
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems[:200])
+        more = f"\n  … và {len(problems) - 200} lỗi khác" if len(problems) > 200 else ""
+        super().__init__(f"Tệp {name} có {len(problems)} lỗi; chưa ghi số liệu nào:\n{lines}{more}")
+
+
+@transaction.atomic
+def import_figures(
+    figures_file: FiguresFile,
+    *,
+    actor: Any | None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Check every row, then write them all (or, with dry_run, only say what would change)."""
+    problems = list(figures_file.problems)
+    checker = _Checker(figures_file.rows, actor)
+    changes = []
+    for row in figures_file.rows:
+        change = checker.check(row, problems)
+        if change is not None:
+            changes.append(change)
+    if problems:
+        problems.sort(key=lambda p: (p.place.sheet or "", p.place.row))
+        raise ImportRejected(figures_file.name, problems)
+    report = ImportReport(changes)
+    if not dry_run:
+        _write(checker, changes, actor, progress)
+        report.written = True
+    return report
+
+
+class _Checker:
+    """The store's side of the checks, with everything the file names read up front."""
+
+    def __init__(self, rows: tuple[FigureRow, ...], actor: Any | None) -> None:
+        codes = {row.indicator for row in rows}
+        self.indicators = {
+            i.code: i for i in Indicator.objects.filter(code__in=codes).select_related("plan")
+        }
+        self.localities = {
+            loc.code: loc
+            for loc in Locality.objects.filter(code__in={row.locality for row in rows})
+        }
+        self.existing = {
+            (f.indicator.code, f.locality.code, f.period, f.status): f
+            for f in Figure.objects.filter(indicator__in=self.indicators.values()).select_related(
+                "indicator", "locality", "reviewed_by", "entered_by"
+            )
+        }
+        self.scope = EditScope(actor)
+
+    def check(self, row: FigureRow, problems: list[Problem]) -> Change | None:
+        found = len(problems)
+        indicator = self.indicators.get(row.indicator)
+        locality = self.localities.get(row.locality)
+        if indicator is None:
+            problems.append(
+                Problem(
+                    row.at("indicator"),
+                    f"không có chỉ tiêu mã “{row.indicator}”.",
+                    "unknown_indicator",
+                )
+            )
+        if locality is None:
+            problems.append(
+                Problem(
+                    row.at("locality"), f"không có địa bàn mã “{row.locality}”.", "unknown_locality"
+                )
+            )
+        if indicator is None or locality is None:
+            return None
+        if row.unit and not _same_unit(row.unit, indicator.unit):
+            problems.append(
+                Problem(
+                    row.at("unit"),
+                    f"đơn vị “{row.unit}” khác đơn vị của chỉ tiêu ({_unit_label(indicator.unit)}).",
+                    "unit_mismatch",
+                )
+            )
+        if not self.scope.allows(indicator.pk, locality.pk):
+            problems.append(
+                Problem(
+                    row.at("indicator"),
+                    f"bạn không được giao nhập chỉ tiêu {indicator.code} cho địa bàn {locality.name}.",
+                    "not_allowed",
+                )
+            )
+        if len(row.source) > SOURCE_LENGTH:
+            problems.append(
+                Problem(row.at("source"), f"nguồn dài quá {SOURCE_LENGTH} ký tự.", "too_long")
+            )
+        existing = self.existing.get(row.key)
+        plan = indicator.plan
+        if existing is None and not plan.term_start <= row.period.year <= plan.term_end:
+            problems.append(
+                Problem(
+                    row.at("period"),
+                    f"kỳ {row.period} nằm ngoài thời kỳ của kế hoạch “{plan.name}” "
+                    f"({plan.term_start}–{plan.term_end}).",
+                    "period_outside_plan",
+                )
+            )
+        if existing is not None and _differs(existing, row):
+            reason = lock_reason(existing)
+            if reason is not None:
+                problems.append(Problem(row.at("value"), f"số liệu bị khoá: {reason}", "locked"))
+        if len(problems) > found:
+            return None
+        if existing is None:
+            return Change(row, "create")
+        if _differs(existing, row):
+            return Change(row, "update", existing.value)
+        return Change(row, "unchanged", existing.value)
+
+
+def _differs(figure: Figure, row: FigureRow) -> bool:
+    return (figure.value, figure.source, figure.note) != (row.value, row.source, row.note)
+
+
+def _same_unit(text: str, code: str) -> bool:
+    if fold(text) in (fold(code), fold(_unit_label(code))):
+        return True
+    unit = parse_unit(text)
+    return unit is not None and unit.code == code
+
+
+def _unit_label(code: str) -> str:
+    try:
+        return get_unit(code).symbol
+    except UnknownUnitError:
+        return code or "không có đơn vị"
+
+
+def _write(
+    checker: _Checker, changes: list[Change], actor: Any | None, progress: Progress | None
+) -> None:
+    now = timezone.now()
+    new = [c.row for c in changes if c.action == "create"]
+    figures = [
+        Figure(
+            indicator=checker.indicators[row.indicator],
+            locality=checker.localities[row.locality],
+            period=str(row.period),
+            year=row.period.year,
+            status=Status(row.status.value),
+            value=row.value,
+            source_text=row.value_text[:100],
+            source=row.source,
+            note=row.note,
+            entered_by=actor,
+            entered_at=now,
+        )
+        for row in new
+    ]
+    # SQLite (3.35+) and PostgreSQL both return the new keys from a bulk insert.
+    created = Figure.objects.bulk_create(figures, batch_size=1000)
+    FigureRevision.objects.bulk_create(
+        [
+            FigureRevision(
+                figure=figure,
+                version=1,
+                action=Action.CREATE,
+                new_value=figure.value,
+                new_source=figure.source,
+                review_state=figure.review_state,
+                reason="Nhập từ tệp",
+                actor=actor,
+                at=now,
+            )
+            for figure in created
+        ],
+        batch_size=1000,
+    )
+    updates = [c.row for c in changes if c.action == "update"]
+    for done, row in enumerate(updates, start=1):
+        write_change(
+            checker.existing[row.key],
+            action=Action.UPDATE,
+            actor=actor,
+            reason="Nhập từ tệp",
+            new_value=row.value,
+            fields={
+                "value": row.value,
+                "source": row.source,
+                "note": row.note,
+                "source_text": row.value_text[:100],
+            },
+        )
+        if progress is not None and done % 1000 == 0:
+            progress(done, len(updates))

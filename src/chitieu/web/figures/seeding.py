@@ -1,0 +1,143 @@
+"""Storing the document's own figures: baselines and the past term's results.
+
+The document was written in the first year of its term (2025 for 2025–2030),
+so its figures for that year are estimates (ước) and earlier ones official.
+A result cell that reads two ways ("328,096") is listed, never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from chitieu.catalog import model
+from chitieu.catalog.period import Period
+from chitieu.quantity import format_number
+from chitieu.web.accounts.permissions import require_admin
+from chitieu.web.figures.models import Figure, Status
+from chitieu.web.figures.services import lock_reason, record_figure
+from chitieu.web.plans.models import Indicator
+from chitieu.web.plans.services import ensure_locality, past_term_indicator_code
+
+
+class NotLoadedError(ValueError):
+    """seed-history before load: the indicators are not in the store yet."""
+
+
+@dataclass
+class SeedReport:
+    stored: int = 0
+    unchanged: int = 0
+    ambiguous: list[str] = field(default_factory=list)
+    locked: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"Đã lưu {self.stored} số liệu từ văn bản, {self.unchanged} số liệu đã có sẵn."]
+        if self.ambiguous:
+            lines.append(f"{len(self.ambiguous)} số liệu đọc được nhiều cách, chưa lưu:")
+            lines += [f"  - {item}" for item in self.ambiguous]
+        if self.locked:
+            lines.append(f"{len(self.locked)} số liệu đã khoá, không ghi đè:")
+            lines += [f"  - {item}" for item in self.locked]
+        return "\n".join(lines)
+
+
+@transaction.atomic
+def seed_history(catalogue: model.Catalogue, *, actor: Any | None) -> SeedReport:
+    require_admin(actor)
+    report = SeedReport()
+    written_year = catalogue.plan.term_start
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    for item in catalogue.indicators:
+        indicator = _loaded(indicators, item.code)
+        for baseline in item.baselines:
+            locality_code = baseline.locality or catalogue.plan.locality
+            _store(
+                report,
+                indicator,
+                locality_code,
+                baseline.year,
+                baseline.value,
+                baseline.source,
+                baseline.source.text,
+                written_year=written_year,
+                actor=actor,
+            )
+    for term in catalogue.past_terms:
+        for position, row in enumerate(term.rows, start=1):
+            indicator = _loaded(indicators, past_term_indicator_code(term, position))
+            if row.result_value is None:
+                if len(row.result_readings) > 1:
+                    report.ambiguous.append(_ambiguous(term, row))
+                continue
+            _store(
+                report,
+                indicator,
+                term.locality,
+                term.period_end,
+                row.result_value,
+                row.source,
+                row.result_text,
+                written_year=written_year,
+                actor=actor,
+            )
+    return report
+
+
+def _loaded(indicators: dict[str, Indicator], code: str) -> Indicator:
+    try:
+        return indicators[code]
+    except KeyError:
+        raise NotLoadedError(
+            f"Chỉ tiêu {code} chưa có trong cơ sở dữ liệu; hãy chạy “chitieu load” trước."
+        ) from None
+
+
+def _store(
+    report: SeedReport,
+    indicator: Indicator,
+    locality_code: str,
+    year: int,
+    value: Decimal,
+    source: model.Source,
+    written: str,
+    *,
+    written_year: int,
+    actor: Any | None,
+) -> None:
+    locality = ensure_locality(locality_code)
+    status = Status.ESTIMATE if year >= written_year else Status.OFFICIAL
+    where = f"{source.document}, dòng {source.line}" if source.line else source.document
+    existing = Figure.objects.filter(
+        indicator=indicator, locality=locality, period=str(year), status=status
+    ).first()
+    if existing is not None and (existing.value, existing.source) == (value, where):
+        report.unchanged += 1
+        return
+    if existing is not None and lock_reason(existing) is not None:
+        report.locked.append(f"{indicator.code} {locality.code} {year}: {lock_reason(existing)}")
+        return
+    record_figure(
+        indicator,
+        locality,
+        Period.year_of(year),
+        status,
+        value,
+        actor=actor,
+        expected_version=existing.version if existing else None,
+        source=where,
+        source_text=written[:100],
+        reason="Số liệu trong văn bản",
+    )
+    report.stored += 1
+
+
+def _ambiguous(term: model.PastTerm, row: model.PastTermRow) -> str:
+    readings = " hoặc ".join(format_number(r) for r in row.result_readings)
+    return (
+        f"{term.name}, STT {row.stt} {row.indicator}: “{row.result_text}” đọc được {readings} "
+        f"(dòng {row.source.line})"
+    )

@@ -1,0 +1,1 @@
+"""Plans, their indicators and targets, tasks, localities and departments."""

@@ -1,0 +1,72 @@
+"""Rows to core objects, so the pure core (assess, outlook) runs on stored data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from chitieu.catalog import model
+from chitieu.quantity.target import NumberReading, TargetKind
+from chitieu.quantity.target import Target as TargetValue
+from chitieu.web.plans.models import Indicator, Target
+
+
+def source_of(row: Indicator | Target) -> model.Source:
+    return model.Source(
+        document=row.source_document,
+        line=row.source_line,
+        line_end=row.source_line_end,
+        text=row.source_text,
+    )
+
+
+def target_value(row: Target) -> TargetValue:
+    ratio = (
+        (row.ratio_numerator, row.ratio_denominator)
+        if row.ratio_numerator is not None and row.ratio_denominator is not None
+        else None
+    )
+    return TargetValue(
+        text=row.text,
+        kind=TargetKind(row.kind),
+        low=row.low,
+        high=row.high,
+        low_inclusive=row.low_inclusive,
+        high_inclusive=row.high_inclusive,
+        unit=row.unit or None,
+        ratio=ratio,
+        ambiguous=row.ambiguous,
+        readings=tuple(
+            NumberReading(Decimal(r["value"]), r["convention"], r.get("note", ""))
+            for r in row.readings
+        ),
+        flags=tuple(row.flags),
+    )
+
+
+def indicator_target(row: Target) -> model.IndicatorTarget | None:
+    """None for a target whose aggregation the document does not give (a past-term row)."""
+    if not row.aggregation:
+        return None
+    return model.IndicatorTarget(
+        value=target_value(row),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        aggregation=model.Aggregation(row.aggregation),
+        source=source_of(row),
+    )
+
+
+def indicator(row: Indicator) -> model.Indicator:
+    """The core Indicator, with its targets (baselines live as figures in the store)."""
+    targets = [indicator_target(t) for t in row.targets.order_by("plan", "position")]
+    return model.Indicator(
+        code=row.code,
+        name=row.name,
+        group=row.group.code if row.group else "",
+        parent=row.parent.code if row.parent else None,
+        unit=row.unit or None,
+        direction=model.Direction(row.direction),
+        targets=tuple(t for t in targets if t is not None),
+        stt=row.stt or None,
+        source=source_of(row) if row.source_document else None,
+    )

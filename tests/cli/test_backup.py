@@ -1,0 +1,36 @@
+"""`chitieu backup` and `chitieu restore` on fresh SQLite files: the dumps are identical."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from chitieu.catalog.io import write_catalogue
+from tests.web.builders import web_catalogue
+
+
+def chitieu(home: Path, *args: str) -> str:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env["CHITIEU_HOME"] = str(home)
+    done = subprocess.run(
+        [sys.executable, "-m", "chitieu", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+def test_backup_restore_backup_across_new_databases(tmp_path: Path) -> None:
+    catalogue = tmp_path / "hung_yen.yaml"
+    write_catalogue(web_catalogue(), catalogue)
+    chitieu(tmp_path / "a", "load", "--seed-history", str(catalogue))
+    first = tmp_path / "a.json"
+    chitieu(tmp_path / "a", "backup", "-o", str(first))
+    chitieu(tmp_path / "b", "restore", str(first))
+    assert chitieu(tmp_path / "b", "backup") == first.read_text(encoding="utf-8")

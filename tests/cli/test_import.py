@@ -1,0 +1,59 @@
+"""`chitieu import`: problems on stderr with exit code 1; dry-run; the written summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from chitieu.cli import main
+from tests.web.fixtures import store, user
+
+__all__ = ["store", "user"]  # fixtures
+
+HEADER = "indicator;locality;period;value;status;source"
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> Path:
+    path = tmp_path / "so_lieu.csv"
+    path.write_text(
+        f"{HEADER}\nkt.grdp.tang_truong;hung_yen;2026;8,1;ước;Sở Tài chính\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_import_writes_and_summarises(store: dict[str, Any], csv_file: Path) -> None:
+    from chitieu.web.figures.models import Figure
+
+    result = CliRunner().invoke(main, ["import", str(csv_file)])
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi: 1 số liệu mới" in result.output
+    assert Figure.objects.count() == 1
+
+
+def test_dry_run_lists_changes_and_writes_nothing(store: dict[str, Any], csv_file: Path) -> None:
+    from chitieu.web.figures.models import Figure
+
+    result = CliRunner().invoke(main, ["import", "--dry-run", str(csv_file)])
+    assert result.exit_code == 0, result.output
+    assert "dòng 2: thêm kt.grdp.tang_truong hung_yen 2026 ước = 8,1" in result.output
+    assert not Figure.objects.exists()
+
+
+def test_problems_exit_with_status_1(store: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "hong.csv"
+    path.write_text(f"{HEADER}\nkt.khong_co;hung_yen;2026;8,1;ước;\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 1
+    assert "dòng 2, cột “indicator”: không có chỉ tiêu mã “kt.khong_co”" in result.output
+
+
+def test_a_named_user_is_held_to_their_role(
+    store: dict[str, Any], user: Any, csv_file: Path
+) -> None:
+    user("soyte")
+    result = CliRunner().invoke(main, ["import", "--user", "soyte", str(csv_file)])
+    assert result.exit_code == 1 and "không được giao" in result.output

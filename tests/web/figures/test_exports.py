@@ -1,0 +1,65 @@
+"""Export writes what import reads: export → edit → import round-trips."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chitieu.ingest.figures_file import read_csv, read_figures
+from chitieu.web.figures.exports import export_figures
+from chitieu.web.figures.imports import import_figures
+from chitieu.web.figures.models import Figure
+from chitieu.web.figures.services import record_figure
+
+pytestmark = pytest.mark.django_db
+
+# Values chosen to be hard: thousands, three decimals (ambiguous if written "328,096"), negative.
+VALUES = ["328096", "328.096", "-2.5", "9.17", "1100000"]
+
+
+@pytest.fixture
+def stored(store: dict[str, Any]) -> None:
+    for year, value in zip(range(2026, 2031), VALUES, strict=True):
+        record_figure(
+            store["grdp"], store["province"], str(year), "uoc", Decimal(value),
+            actor=None, expected_version=None, source="Cục Thống kê", note="ghi chú, có dấu phẩy",
+        )  # fmt: skip
+
+
+def exported_csv() -> str:
+    stream = io.StringIO()
+    export_figures(stream)
+    return stream.getvalue()
+
+
+def test_export_writes_the_import_header_and_one_row_per_figure(stored: None) -> None:
+    lines = exported_csv().splitlines()
+    assert lines[0] == "Mã chỉ tiêu,Địa bàn,Kỳ,Giá trị,Loại số liệu,Đơn vị,Nguồn,Ghi chú"
+    assert (
+        lines[1]
+        == 'kt.grdp.tang_truong,hung_yen,2026,328.096,ước,%/năm,Cục Thống kê,"ghi chú, có dấu phẩy"'
+    )
+    assert len(lines) == 1 + len(VALUES)
+
+
+def test_export_then_import_changes_nothing(stored: None) -> None:
+    report = import_figures(read_csv(exported_csv().encode(), name="x.csv"), actor=None)
+    assert report.count("unchanged") == len(VALUES)
+
+
+def test_an_edited_export_imports_as_one_change(stored: None) -> None:
+    edited = exported_csv().replace('2027,"328,0960"', '2027,"328,5"')
+    report = import_figures(read_csv(edited.encode(), name="x.csv"), actor=None)
+    assert (report.count("update"), report.count("unchanged")) == (1, len(VALUES) - 1)
+    assert Figure.objects.get(period="2027").value == Decimal("328.5")
+
+
+def test_xlsx_export_round_trips(stored: None, tmp_path: Path) -> None:
+    path = tmp_path / "so_lieu.xlsx"
+    assert export_figures(path) == len(VALUES)
+    report = import_figures(read_figures(path), actor=None)
+    assert report.count("unchanged") == len(VALUES)

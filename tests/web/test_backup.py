@@ -1,0 +1,51 @@
+"""backup → new database → restore → backup gives the same dump, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from chitieu.web.backup import RestoreError, backup_database, restore_database
+from chitieu.web.figures.models import Figure, FigureRevision
+from chitieu.web.figures.services import approve_figure, record_figure, submit_figure
+
+
+def dump() -> str:
+    stream = io.StringIO()
+    backup_database(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_restore_backup_is_identical(
+    store: dict[str, Any], user: Callable[[str], Any], tmp_path: Path
+) -> None:
+    figure = record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("8.123456"),
+        actor=user("sokhdt"), expected_version=None, source="Sở Tài chính", note="ghi chú",
+    )  # fmt: skip
+    approve_figure(submit_figure(figure, actor=user("sokhdt")), actor=user("tonghop"))
+    user("xem")
+    first = dump()
+    path = tmp_path / "sao_luu.json"
+    path.write_text(first, encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Figure.objects.exists()
+    restore_database(path)
+    assert dump() == first
+    assert FigureRevision.objects.count() == 3
+    assert Figure.objects.get().value == Decimal("8.123456")
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_with_data(store: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "sao_luu.json"
+    path.write_text(dump(), encoding="utf-8")
+    with pytest.raises(RestoreError, match="trống"):
+        restore_database(path)
