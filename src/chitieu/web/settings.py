@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "chitieu.web.plans",
     "chitieu.web.accounts",
     "chitieu.web.figures",
+    "chitieu.web.dashboard",
+    "chitieu.web.entry",
 ]
 
 MIDDLEWARE = [
@@ -49,7 +51,7 @@ WSGI_APPLICATION = "chitieu.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [Path(__file__).resolve().parent / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -74,5 +76,10 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+
 STATIC_URL = "static/"
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 STATIC_ROOT = HOME / "var" / "static"

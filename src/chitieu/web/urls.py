@@ -1,6 +1,11 @@
-"""URLs: the admin only for now; the pages come with the web issue."""
+"""URLs: the dashboard at /, data entry under /nhap-lieu/, sign-in under /accounts/."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("nhap-lieu/", include("chitieu.web.entry.urls")),
+    path("", include("chitieu.web.dashboard.urls")),
+]
