@@ -154,7 +154,8 @@ def _decimal(value: Any) -> Decimal:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a person reads the file: repeat values instead of &id001 / *id001
 
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:

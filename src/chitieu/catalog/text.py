@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Tone marks only. The vowel-shape marks (breve, circumflex, horn) and đ stay,
 # because they change the word, while the tone's position is a spelling habit.
@@ -16,6 +17,7 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # extractors fold the same names and clauses over and over
 def fold(text: str) -> str:
     """A matching key: tone marks dropped, lower case, spaces collapsed.
 

@@ -1,0 +1,208 @@
+"""The whole ingest: a resolution (text, .docx or a read Document) -> one Catalogue.
+
+Tables are recognised by their headers: a table with a "Kết quả"/"Thực hiện"
+column is a results table (Phụ lục 1A/1B), one with only target columns is a
+target table (Phụ lục 2). The plan is named from the target table's caption
+("MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ NHẤT, NHIỆM KỲ
+2025 - 2030" -> hung_yen_2025_2030), or from the document's first lines when
+it has no target table.
+
+The prose extractors (prose targets, reconciliation, tasks, candidates,
+baselines, claims) live in their own modules and are optional: `EXTRACTORS`
+names each one, and the pipeline calls those that are installed. Everything is
+kept in document order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from chitieu.catalog.model import (
+    Catalogue,
+    FootnoteMatch,
+    Group,
+    Indicator,
+    PastTerm,
+    Plan,
+)
+from chitieu.ingest import read_document
+from chitieu.ingest.codes import locality_code, province_name, term_years, unique_code
+from chitieu.ingest.document import Document, IngestError, Table
+from chitieu.ingest.past_terms import read_past_term
+from chitieu.ingest.target_table import is_results_table, is_target_table, read_target_table
+
+# step -> (module under chitieu.ingest, function). A missing module skips the step.
+EXTRACTORS: dict[str, tuple[str, str]] = {
+    "prose_targets": ("prose_targets", "extract_prose_targets"),
+    "reconcile": ("reconcile", "reconcile"),
+    "indicators_from_prose": ("reconcile", "indicators_from_prose"),
+    "tasks": ("tasks", "extract_tasks"),
+    "candidates": ("candidates", "extract_candidates"),
+    "baselines": ("baselines", "extract_baselines"),
+    "claims": ("claims", "extract_claims"),
+}
+
+_HEAD_LINES = 40  # where to look for the plan's title when there is no target table
+
+
+def extractor(step: str) -> Callable[..., Any] | None:
+    """The function of an optional step, or None when its module is not there."""
+    module_name, function = EXTRACTORS[step]
+    full_name = f"chitieu.ingest.{module_name}"
+    try:
+        module = importlib.import_module(full_name)
+    except ModuleNotFoundError as error:
+        if error.name == full_name:
+            return None
+        raise
+    found = getattr(module, function, None)
+    return found if callable(found) else None
+
+
+def ingest(
+    source: str | Path | Document,
+    *,
+    plan_code: str | None = None,
+    steps: Collection[str] | None = None,
+) -> Catalogue:
+    """Read the document and extract everything the catalogue holds.
+
+    `steps` limits the optional extractors to those named (keys of
+    `EXTRACTORS`); None runs every one that is installed.
+    """
+    document = source if isinstance(source, Document) else read_document(source)
+    call = _Caller(steps)
+    target_tables = [t for t in document.tables if is_target_table(t)]
+    results_tables = [t for t in document.tables if is_results_table(t)]
+    plan = build_plan(document, target_tables, plan_code=plan_code)
+    groups, indicators = _table_indicators(document, target_tables, plan)
+    past_terms = _past_terms(document, results_tables)
+
+    prose = call("prose_targets", document, default=())
+    discrepancies: tuple[Any, ...] = ()
+    if indicators:
+        reconciled = call("reconcile", indicators, prose, document=document.name, default=None)
+        if reconciled is not None:
+            indicators = tuple(reconciled.indicators)
+            discrepancies = tuple(reconciled.discrepancies)
+    else:
+        indicators = tuple(call("indicators_from_prose", prose, document=document.name, default=()))
+        groups = groups or _groups_of(indicators)
+    indicators = _with_baselines(indicators, call("baselines", document, indicators, default={}))
+
+    return Catalogue(
+        plan=plan,
+        groups=groups,
+        indicators=indicators,
+        past_terms=past_terms,
+        tasks=tuple(call("tasks", document, indicators, default=())),
+        discrepancies=discrepancies,
+        candidates=tuple(call("candidates", document, indicators, default=())),
+        claims=tuple(call("claims", document, default=())),
+        footnotes=footnote_matches(document),
+    )
+
+
+class _Caller:
+    """Calls an optional step if it is wanted and installed, else gives the default."""
+
+    def __init__(self, steps: Collection[str] | None) -> None:
+        self.steps = steps
+
+    def __call__(self, step: str, *args: Any, default: Any, **kwargs: Any) -> Any:
+        if self.steps is not None and step not in self.steps:
+            return default
+        function = extractor(step)
+        return default if function is None else function(*args, **kwargs)
+
+
+def build_plan(
+    document: Document, target_tables: list[Table], *, plan_code: str | None = None
+) -> Plan:
+    """The plan named by the first target table's caption, else by the document's head."""
+    candidates = [f"{t.title} {t.caption}" for t in target_tables]
+    candidates.append(" ".join(line.text for line in document.lines[:_HEAD_LINES]))
+    for text in candidates:
+        term, province = term_years(text), province_name(text)
+        if term is not None and province is not None:
+            break
+    else:
+        raise IngestError(
+            "Không xác định được tỉnh và nhiệm kỳ của nghị quyết "
+            "(cần tiêu đề dạng '... TỈNH X LẦN THỨ ..., NHIỆM KỲ 2025 - 2030')",
+            place=document.name,
+        )
+    locality = locality_code(province)
+    title = target_tables[0].caption if target_tables else text
+    return Plan(
+        code=plan_code or f"{locality}_{term[0]}_{term[1]}",
+        name=_plan_name(title),
+        issuer=f"Đảng bộ tỉnh {province.title()}",
+        term_start=term[0],
+        term_end=term[1],
+        document=document.name,
+        locality=locality,
+    )
+
+
+def _plan_name(caption: str) -> str:
+    """ "MỤC TIÊU NGHỊ QUYẾT ..." -> "NGHỊ QUYẾT ...": the plan is the resolution."""
+    words = caption.split()
+    if len(words) > 2 and " ".join(words[:2]).upper() == "MỤC TIÊU":
+        return " ".join(words[2:])
+    return " ".join(words)
+
+
+def _table_indicators(
+    document: Document, tables: list[Table], plan: Plan
+) -> tuple[tuple[Group, ...], tuple[Indicator, ...]]:
+    groups: list[Group] = []
+    indicators: list[Indicator] = []
+    for table in tables:
+        read = read_target_table(
+            table, document=document.name, term=(plan.term_start, plan.term_end)
+        )
+        renames: dict[str, str] = {}
+        for indicator in read.indicators:
+            code = unique_code(indicator.code, (i.code for i in indicators))
+            renames[indicator.code] = code
+            parent = renames.get(indicator.parent, indicator.parent) if indicator.parent else None
+            indicators.append(replace(indicator, code=code, parent=parent))
+        known = {group.code for group in groups}
+        groups.extend(group for group in read.groups if group.code not in known)
+    return tuple(groups), tuple(indicators)
+
+
+def _past_terms(document: Document, tables: list[Table]) -> tuple[PastTerm, ...]:
+    provinces = {province_name(table.caption) or table.caption for table in tables}
+    # Results of several provinces in one report: a merger, so each is a former province.
+    former = len(provinces) > 1
+    return tuple(read_past_term(t, document=document.name, former=former) for t in tables)
+
+
+def _groups_of(indicators: tuple[Indicator, ...]) -> tuple[Group, ...]:
+    seen: dict[str, Group] = {}
+    for indicator in indicators:
+        seen.setdefault(indicator.group, Group(indicator.group, indicator.group, ""))
+    return tuple(seen.values())
+
+
+def _with_baselines(
+    indicators: tuple[Indicator, ...], baselines: dict[str, tuple[Any, ...]]
+) -> tuple[Indicator, ...]:
+    return tuple(
+        replace(i, baselines=tuple(baselines[i.code])) if baselines.get(i.code) else i
+        for i in indicators
+    )
+
+
+def footnote_matches(document: Document) -> tuple[FootnoteMatch, ...]:
+    """Each footnote with the body line its anchor was matched to, in number order."""
+    return tuple(
+        FootnoteMatch(f.number, f.anchor_line, f.confidence, f.text)
+        for f in sorted(document.footnotes, key=lambda f: f.number)
+    )

@@ -1,0 +1,547 @@
+"""Targets written in prose: the "CÁC CHỈ TIÊU CỤ THỂ" section and its kin.
+
+`extract_prose_targets(doc)` reads the section whose heading says "chỉ tiêu cụ
+thể" or "chỉ tiêu chủ yếu" (or, when a document has none, e.g. a news excerpt,
+every prose sentence that announces a target) and returns one `ProseTarget` per
+target expression.
+
+Layouts read:
+- numbered items "1.1. Subject: target." and several sentences in one item;
+- an item or bullet that ends with ":" and states no value ("1.2. Cơ cấu kinh tế
+  trong GRDP đến năm 2030:") is the parent of the "- " bullets that follow;
+- "trong đó" sub-targets, inline ("76,8 năm, trong đó, … tối thiểu 70 năm"), as a
+  paragraph ("Trong đó, thu nội địa: …") or before bullets ("Dưới 1,5%; trong đó:"),
+  and a parenthesised target "(thu nội địa không bao gồm …: Khoảng 36.000 tỷ đồng)";
+- clauses without a colon ("có trên 90% tổ chức cơ sở đảng …") and runs separated
+  by semicolons, or by commas when each part has its own subject and value.
+
+Decisions:
+- A numbered item ("3.8.") of the target section with no quantity and no
+  following bullets is a TEXT target: it is on the list of targets, a person
+  assesses it. A paragraph without a number and without a quantity (the defence
+  paragraph 4 of the seed) yields nothing.
+- "giảm bình quân 1-1,5%/năm" is a yearly reduction: aggregation CHANGE, the
+  target is the size of the average yearly fall (1 to 1.5 percentage points),
+  flag "per_year_change", direction LOWER. "giảm còn X" is a level (LEVEL, at most X).
+- Outside a target section only sentences with a target cue ("phấn đấu", "mục
+  tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt") are read, and
+  sentences that report results ("ước đạt", "đã đạt", "so với cùng kỳ") are not.
+
+Period and aggregation rules: see chitieu.ingest._prose_wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from chitieu.catalog.model import Aggregation, Direction
+from chitieu.catalog.text import fold
+from chitieu.ingest._prose_quantity import Span, find_quantities, parse_text
+from chitieu.ingest._prose_wording import (
+    Term,
+    aggregation_of,
+    direction_of,
+    document_term,
+    period_of,
+    strip_period,
+    term_from_title,
+)
+from chitieu.ingest.document import Document, Paragraph
+from chitieu.quantity import NotATargetError, Target, TargetKind, parse_target
+
+PER_YEAR_CHANGE = "per_year_change"
+
+_SECTION_TITLES = ("chỉ tiêu cụ thể", "chỉ tiêu chủ yếu")
+_NOT_TARGET_TITLES = ("kết quả", "thực hiện", "đánh giá")
+_MULTI_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s+")
+_SINGLE_NUMBER = re.compile(r"^\s*(\d+|[IVX]+|[a-zđ])\s*[.)\-–]\s+")
+_BULLET = re.compile(r"^\s*[-–+•]\s*")
+_TRONG_DO = re.compile(r"\s*[,;]?\s*\btrong đó\b\s*[,:]?\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-zđà-ỹ0-9])")
+_FILLER = re.compile(
+    r"^(?:hằng năm|hàng năm|mỗi năm|(?:trong |đến |tới )?năm \d{4}"
+    r"|(?:trong )?giai đoạn \d{4}\s*[-–—]\s*\d{4}|phấn đấu|đồng thời|cụ thể|có|và|với"
+    r"|trong đó)(?=[\s,:]|$)[\s,:]*",
+    re.IGNORECASE,
+)
+_TRONG_DO_START = re.compile(r"^\s*trong đó\s*[,:]?\s*", re.IGNORECASE)
+_MEASURE_NOUNS = (
+    "tỷ lệ",
+    "tỷ trọng",
+    "tốc độ",
+    "số ",
+    "tổng",
+    "quy mô",
+    "grdp",
+    "thu ",
+    "chỉ số",
+    "tuổi thọ",
+    "cơ cấu",
+    "kim ngạch",
+    "giá trị",
+    "thời gian",
+    "năng suất",
+    "vốn",
+)
+_QUALIFIERS = ("gấp", "tăng", "giảm", "cao hơn", "thấp hơn", "bằng", "so với", "tương đương")
+_TARGET_CUES = ("phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt")
+_RESULT_CUES = ("ước đạt", "đã đạt", "ước thực hiện", "so với cùng kỳ", "thực hiện được")
+
+
+@dataclass(frozen=True)
+class ProseTarget:
+    """One target stated in prose.
+
+    `number` is the item number as printed ("1.1") on the item's first target,
+    None on the others; `item` is the enclosing item's number for all of them.
+    `subject` is the indicator as written, `text` the target expression as
+    written, `parent` the subject of the "trong đó" parent or of the heading the
+    bullets hang from, `group` the title of the group heading ("Về phát triển
+    kinh tế"). `line` is the line the target's clause starts on.
+    """
+
+    number: str | None
+    subject: str
+    text: str
+    target: Target
+    period_start: int | None
+    period_end: int | None
+    aggregation: Aggregation
+    direction: Direction | None
+    parent: str | None
+    line: int
+    sentence: str
+    item: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a clause inherits: its parent's subject, and the wording that sets
+    the period and aggregation (sentence lead, parent clause)."""
+
+    parent: str | None = None
+    texts: tuple[str, ...] = ()
+
+
+@dataclass
+class _State:
+    doc: Document
+    term: Term | None
+    in_section: bool
+    group: str | None = None
+    item: str | None = None
+    item_has_number: bool = False
+    bullet_parent: _Context | None = None
+    last_parent: _Context | None = None  # the item's first target, for "Trong đó, …"
+
+
+def extract_prose_targets(doc: Document) -> tuple[ProseTarget, ...]:
+    """The targets of the document's target section, or of all its prose."""
+    span = _target_section(doc)
+    paragraphs = [p for p in doc.paragraphs() if span is None or span[0] <= p.line <= span[1]]
+    texts = [p.text for p in paragraphs]
+    opening = [line.text for line in doc.lines[:40]]
+    term = document_term(texts) if span else None
+    term = term or term_from_title(opening) or document_term(texts)
+    state = _State(doc=doc, term=term, in_section=span is not None)
+    found: list[ProseTarget] = []
+    for paragraph in paragraphs:
+        if span is not None and paragraph.line == span[0]:
+            continue  # the section heading itself
+        found.extend(_paragraph_targets(paragraph, state))
+    return tuple(found)
+
+
+def _target_section(doc: Document) -> tuple[int, int] | None:
+    keys = tuple(fold(title) for title in _SECTION_TITLES)
+    for heading in doc.all_headings():
+        title = fold(heading.title)
+        if any(k in title for k in keys) and not any(fold(w) in title for w in _NOT_TARGET_TITLES):
+            return heading.line, heading.end_line
+    for paragraph in doc.paragraphs():
+        text = fold(paragraph.text)
+        if len(text) < 80 and any(k in text for k in keys):
+            enclosing = doc.heading_at(paragraph.line)
+            end = enclosing[-1].end_line if enclosing else (doc.body_end or len(doc.lines))
+            return paragraph.line, end
+    return None
+
+
+def _paragraph_targets(paragraph: Paragraph, state: _State) -> Iterator[ProseTarget]:
+    text = paragraph.text.strip()
+    bullet = _BULLET.match(text)
+    multi = _MULTI_NUMBER.match(text)
+    single = None if multi or bullet else _SINGLE_NUMBER.match(text)
+    if multi or single:
+        number_match = multi or single
+        assert number_match is not None
+        body = text[number_match.end() :]
+        if single and not find_quantities(body) and _is_group_title(body):
+            state.group, state.item, state.bullet_parent, state.last_parent = (
+                body.strip(" :."),
+                None,
+                None,
+                None,
+            )
+            return
+        state.item, state.item_has_number = number_match.group(1), True
+        state.bullet_parent = state.last_parent = None
+        yield from _item_targets(paragraph, body, number_match.end(), state, numbered=True)
+        return
+    if bullet:
+        body = text[bullet.end() :]
+        parent = state.bullet_parent or _Context()
+        yield from _sentences(paragraph, body, bullet.end(), state, parent, number=None)
+        return
+    state.bullet_parent = None
+    if not state.in_section:
+        state.item = None
+    trong_do = _TRONG_DO_START.match(text)
+    if trong_do and state.last_parent is not None:
+        body = text[trong_do.end() :]
+        yield from _sentences(
+            paragraph, body, trong_do.end(), state, state.last_parent, number=None
+        )
+        return
+    yield from _item_targets(paragraph, text, 0, state, numbered=False)
+
+
+def _is_group_title(body: str) -> bool:
+    folded = fold(body)
+    if folded.startswith(fold("về ")) or any(
+        w in folded for w in (fold("chỉ tiêu"), fold("lĩnh vực"))
+    ):
+        return True
+    return not any(fold(noun) in folded for noun in _MEASURE_NOUNS)
+
+
+def _item_targets(
+    paragraph: Paragraph, body: str, offset: int, state: _State, *, numbered: bool
+) -> Iterator[ProseTarget]:
+    targets = list(
+        _sentences(
+            paragraph, body, offset, state, _Context(), number=state.item if numbered else None
+        )
+    )
+    if targets or not numbered or not state.in_section or state.bullet_parent is not None:
+        yield from targets
+        return
+    # A numbered target item with no quantity: a qualitative target.
+    subject = body.strip().rstrip(".")
+    context = (subject,)
+    start, end = period_of(context, state.term)
+    yield ProseTarget(
+        number=state.item,
+        subject=subject,
+        text=subject,
+        target=Target(subject, TargetKind.TEXT),
+        period_start=start,
+        period_end=end,
+        aggregation=Aggregation.LEVEL,
+        direction=None,
+        parent=None,
+        line=paragraph.line,
+        sentence=body.strip(),
+        item=state.item,
+        group=state.group,
+    )
+
+
+def _sentences(
+    paragraph: Paragraph,
+    body: str,
+    offset: int,
+    state: _State,
+    parent: _Context,
+    *,
+    number: str | None,
+) -> Iterator[ProseTarget]:
+    position = 0
+    first = True
+    for sentence in _SENTENCE_END.split(body):
+        start = body.index(sentence, position)
+        position = start + len(sentence)
+        if not state.in_section and not _announces_target(sentence):
+            continue
+        lead_text, _ = _strip_fillers(sentence)
+        lead_text = lead_text if _has_period_or_yearly(lead_text) else ""
+        context = replace(parent, texts=(*((lead_text,) if lead_text else ()), *parent.texts))
+        for target in _clauses(paragraph, sentence, offset + start, state, context):
+            if first and number is not None:
+                target = replace(target, number=number)
+            first = False
+            yield target
+
+
+def _announces_target(sentence: str) -> bool:
+    folded = fold(sentence)
+    if any(fold(cue) in folded for cue in _RESULT_CUES):
+        return False
+    return any(fold(cue) in folded for cue in _TARGET_CUES)
+
+
+def _has_period_or_yearly(text: str) -> bool:
+    return bool(re.search(r"\d{4}|năm", text, re.IGNORECASE))
+
+
+def _clauses(
+    paragraph: Paragraph, sentence: str, offset: int, state: _State, context: _Context
+) -> Iterator[ProseTarget]:
+    """The clauses of a sentence: split at ";" (outside brackets) and at "trong đó".
+    A clause that opens with "trong đó" hangs from the clause before it, and so
+    do the clauses after it in the sentence."""
+    current = context
+    previous: _Context | None = None
+    for clause, start in _split_semicolons(sentence):
+        opens = _TRONG_DO_START.match(clause)
+        if opens and previous is not None:
+            current = previous
+            clause, start = clause[opens.end() :], start + opens.end()
+            if not clause.strip():
+                state.bullet_parent = previous
+                continue
+        head, tail = _split_trong_do(clause)
+        emitted = list(_clause_targets(paragraph, head, sentence, offset + start, state, current))
+        yield from emitted
+        if emitted:
+            previous = _Context(emitted[0].subject, (head, *current.texts))
+            if current.parent is None:
+                state.last_parent = previous
+        elif head.rstrip().endswith(":"):
+            state.bullet_parent = _Context(_subject_of_heading(head), (head, *current.texts))
+        if tail is None:
+            continue
+        parent = previous or current
+        tail_text, tail_start = tail
+        if not tail_text.strip():
+            state.bullet_parent = parent
+            continue
+        yield from _clause_targets(
+            paragraph, tail_text, sentence, offset + start + tail_start, state, parent
+        )
+        current = parent
+
+
+def _subject_of_heading(head: str) -> str:
+    return strip_period(head.strip().rstrip(":").strip())
+
+
+def _split_semicolons(sentence: str) -> Iterator[tuple[str, int]]:
+    depth, start = 0, 0
+    for index, char in enumerate(sentence):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            yield sentence[start:index], start
+            start = index + 1
+    yield sentence[start:], start
+
+
+def _split_trong_do(clause: str) -> tuple[str, tuple[str, int] | None]:
+    match = _TRONG_DO.search(clause)
+    if match is None or not clause[: match.start()].strip():
+        return clause, None
+    return clause[: match.start()], (clause[match.end() :], match.end())
+
+
+def _clause_targets(
+    paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
+) -> Iterator[ProseTarget]:
+    inner = list(_brackets(clause))
+    bare = clause
+    for text, _ in inner:
+        bare = bare.replace(f"({text})", " ")
+    made = list(_colon_or_run(paragraph, bare, sentence, offset, state, context))
+    yield from made
+    if made:
+        parent = _Context(made[0].subject, (bare, *context.texts))
+        for text, start in inner:
+            yield from _colon_or_run(paragraph, text, sentence, offset + start, state, parent)
+
+
+def _brackets(clause: str) -> Iterator[tuple[str, int]]:
+    """Parenthesised parts that hold a target (not "(GRDP)")."""
+    for match in re.finditer(r"\(([^()]*)\)", clause):
+        if find_quantities(match.group(1)):
+            yield match.group(1), match.start(1)
+
+
+def _colon_or_run(
+    paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
+) -> Iterator[ProseTarget]:
+    colon = _target_colon(clause)
+    if colon is not None:
+        subject, expression = clause[:colon], clause[colon + 1 :]
+        parts = _run_parts(expression)
+        if _has_own_subject(expression):  # "mục tiêu …: tốc độ tăng trưởng … đạt 10,5%/năm"
+            lead = replace(context, texts=(subject, *context.texts))
+            for part_subject, part_expression in parts:
+                yield _make(
+                    paragraph, part_subject, part_expression, clause, sentence, offset, state, lead
+                )
+            return
+        if len(parts) > 1:  # "Cơ cấu kinh tế: nông nghiệp 8%, công nghiệp 60%"
+            parent = _Context(
+                _subject_of_heading(_clean_subject(subject)), (subject, *context.texts)
+            )
+            for part_subject, part_expression in parts:
+                yield _make(
+                    paragraph,
+                    part_subject,
+                    part_expression,
+                    clause,
+                    sentence,
+                    offset,
+                    state,
+                    parent,
+                )
+            return
+        yield _make(
+            paragraph,
+            _clean_subject(subject),
+            expression.strip(" .;"),
+            clause,
+            sentence,
+            offset,
+            state,
+            context,
+        )
+        return
+    for part_subject, part_expression in _run_parts(clause):
+        yield _make(
+            paragraph, part_subject, part_expression, clause, sentence, offset, state, context
+        )
+
+
+def _has_own_subject(expression: str) -> bool:
+    spans = find_quantities(expression)
+    before = fold(_clean_subject(expression[: spans[0].start])) if spans else ""
+    return any(before.startswith(fold(noun)) for noun in _MEASURE_NOUNS)
+
+
+def _target_colon(clause: str) -> int | None:
+    for match in re.finditer(":", clause):
+        if find_quantities(clause[match.end() :]):
+            return match.start()
+    return None
+
+
+def _run_parts(text: str) -> list[tuple[str, str]]:
+    """(subject, expression) for each target of a colon-less run."""
+    spans = find_quantities(text)
+    parts: list[tuple[str, str]] = []
+    segment_start = 0
+    for index, span in enumerate(spans):
+        next_start = spans[index + 1].start if index + 1 < len(spans) else len(text)
+        segment_end = _segment_end(text, span.end, next_start, spans, index)
+        before = text[segment_start : span.start]
+        after = text[span.end : segment_end]
+        subject = _subject(before, after)
+        if parts and (not subject or _is_qualifier(before)):
+            prev_subject, prev_expression = parts[-1]
+            parts[-1] = (
+                prev_subject,
+                prev_expression + text[segment_start:segment_end].rstrip(" ,.;"),
+            )
+        else:
+            parts.append((subject, text[span.start : span.end].strip()))
+        segment_start = segment_end
+    return parts
+
+
+def _segment_end(text: str, end: int, next_start: int, spans: tuple[Span, ...], index: int) -> int:
+    if index + 1 >= len(spans):
+        return len(text)
+    between = text[end:next_start]
+    for separator in (",", " và "):
+        cut = between.find(separator)
+        if cut >= 0:
+            return end + cut + len(separator)
+    return end
+
+
+def _is_qualifier(before: str) -> bool:
+    words = fold(before.strip(" ,;"))
+    return not words or any(words.startswith(fold(q)) for q in _QUALIFIERS)
+
+
+def _subject(before: str, after: str) -> str:
+    before = _clean_subject(before)
+    after = after.strip(" ,;.:")
+    if not before:
+        return after
+    if not after or any(fold(before).startswith(fold(noun)) for noun in _MEASURE_NOUNS):
+        return before
+    if fold(after).startswith(fold("so với")):
+        return before
+    return f"{before} {after}"
+
+
+def _strip_fillers(text: str) -> tuple[str, str]:
+    """(the leading filler words, the rest): "Hằng năm, phấn đấu" is no subject."""
+    rest = text.lstrip()
+    while (match := _FILLER.match(rest)) and match.end() > 0:
+        rest = rest[match.end() :]
+    return text[: len(text) - len(rest)], rest
+
+
+def _clean_subject(text: str) -> str:
+    return _strip_fillers(text.strip(" ,;:."))[1].strip(" ,;:.")
+
+
+def _make(
+    paragraph: Paragraph,
+    subject: str,
+    expression: str,
+    clause: str,
+    sentence: str,
+    offset: int,
+    state: _State,
+    context: _Context,
+) -> ProseTarget:
+    expression = expression.strip(" .;,")
+    target = _parse(expression)
+    own = f"{subject} {expression}"
+    start, end = period_of((own, *context.texts), state.term)
+    aggregation = aggregation_of((own, *context.texts), target)
+    if aggregation is Aggregation.CHANGE and PER_YEAR_CHANGE not in target.flags:
+        target = replace(target, flags=(*target.flags, PER_YEAR_CHANGE))
+    return ProseTarget(
+        number=None,
+        subject=subject,
+        text=expression,
+        target=target,
+        period_start=start,
+        period_end=end,
+        aggregation=aggregation,
+        direction=direction_of(own, target),
+        parent=context.parent,
+        line=_line_of(paragraph, offset, state),
+        sentence=sentence.strip(),
+        item=state.item,
+        group=state.group,
+    )
+
+
+def _parse(expression: str) -> Target:
+    try:
+        target = parse_target(parse_text(expression))
+    except NotATargetError:
+        return Target(expression, TargetKind.TEXT)
+    return replace(target, text=expression)
+
+
+def _line_of(paragraph: Paragraph, offset: int, state: _State) -> int:
+    """The line of a character of a paragraph (a paragraph split by footnote
+    anchors spans several lines; its text is theirs concatenated)."""
+    consumed = 0
+    for number in range(paragraph.line, paragraph.end_line + 1):
+        consumed += len(state.doc.line(number))
+        if offset < consumed:
+            return number
+    return paragraph.end_line
