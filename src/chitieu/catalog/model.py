@@ -166,6 +166,7 @@ class PastTerm:
     period_start: int
     period_end: int
     rows: tuple[PastTermRow, ...]
+    groups: tuple[Group, ...] = ()  # the table's Roman-numeral rows, names as printed
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from chitieu.catalog.model import PastTerm, PastTermRow, Source
+from chitieu.catalog.model import Group, PastTerm, PastTermRow, Source
 from chitieu.ingest.codes import group_code, locality_code, province_name, term_years
 from chitieu.ingest.document import DITTO_MARKS, Cell, IngestError, Row, Table
 from chitieu.ingest.target_table import (
@@ -86,6 +86,7 @@ def read_past_term(
         period_start=term[0],
         period_end=term[1],
         rows=rows,
+        groups=_groups(table),
     )
 
 
@@ -93,6 +94,16 @@ def table_label(table: Table) -> str:
     """ "1A" for a table titled "PHỤ LỤC 1A"; the title itself otherwise."""
     match = _TABLE_LABEL.search(table.title)
     return match.group(1) if match else table.title
+
+
+def _groups(table: Table) -> tuple[Group, ...]:
+    """The table's Roman-numeral rows, in order, with their names as printed."""
+    name_column = find_columns(table).name
+    return tuple(
+        Group(group_code(_cell(row, name_column).flat), _cell(row, name_column).flat, row.stt)
+        for row in table.data_rows()
+        if is_group_row(row)
+    )
 
 
 def _rows(table: Table, *, document: str, label: str) -> tuple[PastTermRow, ...]:

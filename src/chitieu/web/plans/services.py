@@ -254,7 +254,8 @@ def _past_term(
     )
     report.plans.append(plan.code)
     used_groups = {row.group for row in term.rows if row.group}
-    groups = _groups(plan, [g for g in catalogue.groups if g.code in used_groups])
+    named = term.groups or tuple(g for g in catalogue.groups if g.code in used_groups)
+    groups = _groups(plan, named)
     indicators = []
     for position, row in enumerate(term.rows, start=1):
         indicators.append(
