@@ -15,8 +15,15 @@ import dj_database_url
 HOME = Path(os.environ.get("CHITIEU_HOME") or Path.cwd())
 DEFAULT_DATABASE_URL = f"sqlite:///{HOME / 'var' / 'chitieu.sqlite3'}"
 
+# CHITIEU_PRODUCTION=1: the secret must come from the environment and the
+# security settings below are switched on (docs/deployment.md).
+PRODUCTION = os.environ.get("CHITIEU_PRODUCTION", "") == "1"
+if PRODUCTION and not os.environ.get("CHITIEU_SECRET_KEY"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("CHITIEU_PRODUCTION=1 cần biến môi trường CHITIEU_SECRET_KEY.")
 SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY", "chitieu-dev-only-not-secret")
-DEBUG = os.environ.get("CHITIEU_DEBUG", "") == "1"
+DEBUG = os.environ.get("CHITIEU_DEBUG", "") == "1" and not PRODUCTION
 ALLOWED_HOSTS = [
     h for h in os.environ.get("CHITIEU_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h
 ]
@@ -37,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -58,6 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "chitieu.web.dashboard.context.role",
             ]
         },
     }
@@ -82,4 +91,45 @@ LOGOUT_REDIRECT_URL = "login"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
-STATIC_ROOT = HOME / "var" / "static"
+# collectstatic writes here; WhiteNoise reads it only once it exists (a deployment),
+# otherwise it serves the apps' static folders directly (WHITENOISE_USE_FINDERS).
+_STATIC_ROOT = Path(os.environ.get("CHITIEU_STATIC_ROOT") or HOME / "var" / "static")
+STATIC_ROOT = _STATIC_ROOT if PRODUCTION or _STATIC_ROOT.is_dir() else None
+# WhiteNoise serves static files with DEBUG off. It also finds them in the apps'
+# static folders, so `chitieu serve` works without collectstatic; a deployment
+# runs collectstatic once and serves the compressed, hashed copies.
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# Where the source documents named by the plans are looked for (the audit page).
+CHITIEU_SOURCE_DIRS = [
+    Path(p)
+    for p in os.environ.get(
+        "CHITIEU_SOURCE_DIRS", f"{HOME / 'data' / 'hung-yen'}{os.pathsep}{HOME / 'data'}"
+    ).split(os.pathsep)
+    if p
+]
+
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("CHITIEU_SSL_REDIRECT", "1") == "1"
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("CHITIEU_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
+    X_FRAME_OPTIONS = "DENY"
+    CSRF_TRUSTED_ORIGINS = [
+        o for o in os.environ.get("CHITIEU_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+    ]

@@ -1,17 +1,52 @@
+"""The Django admin is for administrators only (the role, not the staff flag alone).
+
+`AdministratorOnly` gives an administrator every model permission in the admin
+(roles, not Django's per-model permissions, decide who may do what), and the
+site itself refuses anyone else, even a staff user whose role was lowered.
+"""
+
+from typing import Any
+
 from django.contrib import admin
 
-from chitieu.web.accounts.models import Profile
+from chitieu.web.accounts.models import Profile, Role
+from chitieu.web.accounts.permissions import role_of
+
+
+def is_administrator(request: Any) -> bool:
+    user = request.user
+    return bool(user.is_active and user.is_authenticated and role_of(user) is Role.ADMIN)
+
+
+def _site_permission(request: Any) -> bool:
+    return is_administrator(request)
+
+
+admin.site.has_permission = _site_permission
+admin.site.site_header = "chitieu · quản trị danh mục"
+admin.site.site_title = "chitieu · quản trị"
+admin.site.index_title = "Danh mục và người dùng"
+
+
+class AdministratorOnly(admin.ModelAdmin):
+    def has_module_permission(self, request: Any) -> bool:
+        return is_administrator(request)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return is_administrator(request)
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
-    list_display = (
-        "user",
-        "role",
-        "department",
-    )
-    list_filter = (
-        "role",
-        "department",
-    )
+class ProfileAdmin(AdministratorOnly):
+    list_display = ("user", "role", "department")
+    list_filter = ("role", "department")
     search_fields = ("user__username",)

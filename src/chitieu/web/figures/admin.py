@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import admin
 
+from chitieu.web.accounts.admin import is_administrator
 from chitieu.web.figures.models import Figure, FigureRevision
 
 
@@ -15,6 +16,9 @@ class RevisionInline(admin.TabularInline):
         "version", "action", "old_value", "new_value", "review_state", "reason", "actor", "at",
     )  # fmt: skip
     fields = readonly_fields
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
 
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False
@@ -41,6 +45,12 @@ class FigureAdmin(admin.ModelAdmin):
         "indicator__name",
     )
     inlines = (RevisionInline,)
+
+    def has_module_permission(self, request: Any) -> bool:
+        return is_administrator(request)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
 
     def has_add_permission(self, request: Any) -> bool:
         return False

@@ -1,0 +1,54 @@
+"""The dashboard's filter form (GET) and the task-note form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from chitieu.catalog.model import Assessment
+from chitieu.web.dashboard.services import Filters
+from chitieu.web.figures.models import Figure
+from chitieu.web.plans.models import Department, Group, Locality, Plan
+
+ALL = ("", "Tất cả")
+
+
+class FilterForm(forms.Form):
+    ke_hoach = forms.ChoiceField(label="Kế hoạch", required=False)
+    nhom = forms.ChoiceField(label="Nhóm chỉ tiêu", required=False)
+    danh_gia = forms.ChoiceField(label="Đánh giá", required=False)
+    so_nganh = forms.ChoiceField(label="Sở, ngành", required=False)
+    dia_ban = forms.ChoiceField(label="Địa bàn", required=False)
+
+    def __init__(self, data: Any, *, plan: Plan) -> None:
+        super().__init__(data)
+        self.fields["ke_hoach"].choices = [(p.code, p.name) for p in Plan.objects.all()]
+        self.fields["nhom"].choices = [ALL] + [
+            (g.code, g.name) for g in Group.objects.filter(plan=plan).order_by("position")
+        ]
+        self.fields["danh_gia"].choices = [ALL] + [(s.value, s.label) for s in Assessment]
+        self.fields["so_nganh"].choices = [ALL] + [
+            (d.code, d.name) for d in Department.objects.order_by("name")
+        ]
+        used = Figure.objects.filter(indicator__plan=plan).values("locality")
+        places = Locality.objects.filter(pk__in=used).exclude(pk=plan.locality_id)
+        own = [(plan.locality.code, plan.locality.name)] if plan.locality else []
+        self.fields["dia_ban"].choices = own + [(loc.code, loc.name) for loc in places]
+
+    def filters(self) -> Filters:
+        """The chosen filters; an invalid choice is ignored (the page shows everything)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return Filters(
+            group=data.get("nhom", ""),
+            status=data.get("danh_gia", ""),
+            department=data.get("so_nganh", ""),
+            locality=data.get("dia_ban", ""),
+        )
+
+
+class TaskNoteForm(forms.Form):
+    period = forms.CharField(
+        label="Kỳ", max_length=10, help_text="Ví dụ: 2026, 2026-H1, 2026-Q2, 2026-03"
+    )
+    text = forms.CharField(label="Tiến độ thực hiện", widget=forms.Textarea(attrs={"rows": 3}))

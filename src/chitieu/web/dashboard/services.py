@@ -1,0 +1,306 @@
+"""The dashboard of a plan: one row per indicator, assessed and rated by the core.
+
+Stored rows become core objects (plans/figures adapters); `assess_target` gives
+the status and its reason, `outlook.rate` the at-risk rating. Everything for a
+plan is read in a handful of queries, so the real plan (~60 indicators) stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from chitieu.assess import DEFAULT_RULES, AssessmentError, Result, Rules, assess_target
+from chitieu.assess.aggregate import yearly_figures
+from chitieu.catalog import model
+from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
+from chitieu.quantity import QuantityError, format_value
+from chitieu.web.dashboard.templatetags.chitieu_format import plain
+from chitieu.web.figures import adapters as figure_adapters
+from chitieu.web.figures.models import Figure
+from chitieu.web.plans import adapters as plan_adapters
+from chitieu.web.plans.models import Department, Group, Indicator, Locality, Plan, PlanKind
+
+STATUSES: tuple[model.Assessment, ...] = tuple(model.Assessment)
+AT_RISK = (Rating.NEEDS_ACCELERATION, Rating.LIMITED_PROGRESS, Rating.DETERIORATION)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's GET filters; an empty string means 'all'."""
+
+    group: str = ""
+    status: str = ""
+    department: str = ""
+    locality: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    core: model.Indicator
+    target: model.IndicatorTarget | None
+    target_text: str
+    latest: model.Figure | None
+    latest_text: str
+    result: Result
+    series: tuple[tuple[int, Decimal], ...]  # best figure of each year, for the sparkline
+    outlook: Outlook | None
+    departments: tuple[str, ...]
+
+    @property
+    def status(self) -> model.Assessment:
+        return self.result.status
+
+    @property
+    def at_risk(self) -> bool:
+        return self.outlook is not None and self.outlook.rating in AT_RISK
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    code: str
+    name: str
+    counts: tuple[tuple[model.Assessment, int], ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    plan: Plan
+    locality: Locality | None
+    rows: list[Row]  # after every filter
+    groups: list[GroupCounts]  # counts before the status filter
+    at_risk: list[Row]
+    totals: tuple[tuple[model.Assessment, int], ...] = field(default=())
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.totals)
+
+
+def default_plan() -> Plan | None:
+    """The newest resolution, else the newest plan of any kind."""
+    plans = Plan.objects.all()
+    return plans.filter(kind=PlanKind.RESOLUTION).first() or plans.first()
+
+
+def plan_locality(plan: Plan, code: str = "") -> Locality | None:
+    if code:
+        found = Locality.objects.filter(code=code).first()
+        if found is not None:
+            return found
+    return plan.locality
+
+
+def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> Dashboard:
+    """The rows, the counts per group and the targets at risk of a plan."""
+    locality = plan_locality(plan, filters.locality)
+    rows = dashboard_rows(plan, locality=locality, department=filters.department, rules=rules)
+    if filters.group:
+        rows = [r for r in rows if r.core.group == filters.group]
+    groups = group_counts(plan, rows)
+    totals = _counts(rows)
+    shown = [r for r in rows if not filters.status or r.status.value == filters.status]
+    return Dashboard(plan, locality, shown, groups, [r for r in rows if r.at_risk], totals)
+
+
+def dashboard_rows(
+    plan: Plan,
+    *,
+    locality: Locality | None,
+    department: str = "",
+    rules: Rules = DEFAULT_RULES,
+    as_of: int | None = None,
+) -> list[Row]:
+    """One row per active indicator of the plan, with its figures in `locality`."""
+    indicators = (
+        Indicator.objects.filter(plan=plan, active=True)
+        .select_related("group", "parent")
+        .prefetch_related(
+            "targets",
+            Prefetch("department_set", queryset=Department.objects.only("name"), to_attr="deps"),
+        )
+        .order_by("position")
+    )
+    if department:
+        indicators = indicators.filter(department__code=department)
+    by_indicator = figures_by_indicator(plan, locality)
+    year = as_of if as_of is not None else timezone.localdate().year
+    return [
+        build_row(i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year) for i in indicators
+    ]
+
+
+def figures_by_indicator(plan: Plan, locality: Locality | None) -> dict[int, list[model.Figure]]:
+    """The core figures (plan values left out) of every indicator of the plan."""
+    rows = (
+        Figure.objects.filter(indicator__plan=plan, locality=locality)
+        .exclude(status=model.FigureStatus.PLAN.value)
+        .select_related("indicator", "locality", "entered_by")
+        .order_by("year", "period")
+    )
+    found: dict[int, list[model.Figure]] = defaultdict(list)
+    for row in rows:
+        found[row.indicator_id].append(figure_adapters.figure(row))
+    return found
+
+
+def build_row(
+    indicator: Indicator,
+    figures: Sequence[model.Figure],
+    plan: Plan,
+    *,
+    rules: Rules,
+    as_of: int,
+) -> Row:
+    core = _core_indicator(indicator)
+    target = plan_target(indicator, plan)
+    yearly = yearly_figures(figures) if figures else {}
+    baseline = baseline_of(target, yearly, core.unit)
+    result = assess(core, target, figures, rules=rules, as_of=as_of, baseline=baseline)
+    latest = yearly[max(yearly)] if yearly else None
+    return Row(
+        indicator=indicator,
+        core=core,
+        target=target,
+        target_text=_target_text(indicator, plan),
+        latest=latest,
+        latest_text=show(latest.value, core.unit) if latest else "",
+        result=result,
+        series=tuple((y, f.value) for y, f in sorted(yearly.items())),
+        outlook=outlook_of(core, target, yearly, baseline),
+        departments=tuple(d.name for d in getattr(indicator, "deps", [])),
+    )
+
+
+def _core_indicator(row: Indicator) -> model.Indicator:
+    """The core indicator without its targets (they are read per plan below)."""
+    return model.Indicator(
+        code=row.code,
+        name=row.name,
+        group=row.group.code if row.group else "",
+        parent=row.parent.code if row.parent else None,
+        unit=row.unit or None,
+        direction=model.Direction(row.direction),
+        stt=row.stt or None,
+    )
+
+
+def plan_target(indicator: Indicator, plan: Plan) -> model.IndicatorTarget | None:
+    """The indicator's first target in the plan. A past term's table does not say how the
+    target aggregates; its result is the term's own figure, so it is compared as a level."""
+    rows = [t for t in indicator.targets.all() if t.plan_id == plan.pk]
+    if not rows:
+        return None
+    row = min(rows, key=lambda t: t.position)
+    found = plan_adapters.indicator_target(row)
+    if found is not None:
+        return found
+    return model.IndicatorTarget(
+        value=plan_adapters.target_value(row),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        aggregation=model.Aggregation.LEVEL,
+        source=plan_adapters.source_of(row),
+    )
+
+
+def _target_text(indicator: Indicator, plan: Plan) -> str:
+    rows = sorted((t for t in indicator.targets.all() if t.plan_id == plan.pk), key=_position)
+    return "; ".join(t.text for t in rows)
+
+
+def _position(row: object) -> int:
+    return int(getattr(row, "position", 0))
+
+
+def baseline_of(
+    target: model.IndicatorTarget | None, yearly: dict[int, model.Figure], unit: str | None
+) -> model.Baseline | None:
+    """The last yearly figure before the target's period starts."""
+    if target is None:
+        return None
+    before = [y for y in yearly if y < target.period_start]
+    if not before:
+        return None
+    figure = yearly[max(before)]
+    return model.Baseline(
+        figure.period.year, figure.value, unit, model.Source(figure.source, text=str(figure.value))
+    )
+
+
+def assess(
+    core: model.Indicator,
+    target: model.IndicatorTarget | None,
+    figures: Sequence[model.Figure],
+    *,
+    rules: Rules,
+    as_of: int | None,
+    baseline: model.Baseline | None,
+) -> Result:
+    """The core assessment; a target the core cannot assess says why instead of failing."""
+    if target is None:
+        return Result(
+            model.Assessment.NO_DATA, False, None, None, "Chưa có mục tiêu trong kế hoạch."
+        )
+    in_period = [f for f in figures if target.period_start <= f.period.year <= target.period_end]
+    try:
+        return assess_target(
+            target, core.direction, in_period, rules=rules, as_of=as_of, baseline=baseline
+        )
+    except AssessmentError as error:
+        return Result(model.Assessment.NO_DATA, False, None, None, f"Chưa đánh giá được: {error}.")
+
+
+def outlook_of(
+    core: model.Indicator,
+    target: model.IndicatorTarget | None,
+    yearly: dict[int, model.Figure],
+    baseline: model.Baseline | None,
+) -> Outlook | None:
+    """The on-track rating of an open target; None when the core has nothing to rate."""
+    if target is None or not yearly:
+        return None
+    try:
+        goal = resolve_goal(core, target, baseline)
+        years = sorted(y for y in yearly if y >= goal.baseline_year)
+        if not years:
+            return None
+        return rate(goal, years, [yearly[y].value for y in years], locality=None)
+    except (NoGoalError, ValueError, ArithmeticError):
+        return None
+
+
+def show(value: Decimal, unit: str | None) -> str:
+    """A value with its unit the Vietnamese way; an unknown unit code is shown as written."""
+    value = plain(value)
+    try:
+        return format_value(value, unit)
+    except (QuantityError, KeyError, ValueError):
+        return format_value(value, None) + (f" {unit}" if unit else "")
+
+
+def group_counts(plan: Plan, rows: Iterable[Row]) -> list[GroupCounts]:
+    by_group: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_group[row.core.group].append(row)
+    groups = list(Group.objects.filter(plan=plan).order_by("position"))
+    found = [
+        GroupCounts(g.code, g.name, _counts(by_group[g.code]), len(by_group[g.code]))
+        for g in groups
+        if by_group.get(g.code)
+    ]
+    if by_group.get(""):
+        found.append(GroupCounts("", "Chưa xếp nhóm", _counts(by_group[""]), len(by_group[""])))
+    return found
+
+
+def _counts(rows: Iterable[Row]) -> tuple[tuple[model.Assessment, int], ...]:
+    counted = Counter(row.status for row in rows)
+    return tuple((status, counted.get(status, 0)) for status in STATUSES)

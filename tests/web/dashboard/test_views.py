@@ -1,0 +1,163 @@
+"""The read-only pages: sign-in required, what each role sees, filters, notes, admin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.web.dashboard.helpers import put
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_user(client: Any, user: Callable[[str], Any]) -> Callable[[str], Any]:
+    def sign_in(username: str) -> Any:
+        client.force_login(user(username))
+        return client
+
+    return sign_in
+
+
+def test_the_dashboard_requires_sign_in(client: Any, store: dict[str, Any]) -> None:
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("username", ["quantri", "tonghop", "sokhdt", "xem"])
+def test_every_role_sees_the_dashboard_of_the_plan(
+    as_user: Callable[[str], Any], store: dict[str, Any], username: str
+) -> None:
+    body = as_user(username).get("/").content.decode()
+    assert "Số bác sĩ/vạn dân" in body and "Tốc độ tăng tổng sản phẩm" in body
+
+
+def test_the_entry_link_is_shown_to_departments_not_to_viewers(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    assert 'href="/nhap-lieu/"' in as_user("sokhdt").get("/").content.decode()
+    assert 'href="/nhap-lieu/"' not in as_user("xem").get("/").content.decode()
+
+
+def test_every_filter_has_a_label(as_user: Callable[[str], Any], store: dict[str, Any]) -> None:
+    body = as_user("xem").get("/").content.decode()
+    for name in ("ke_hoach", "nhom", "danh_gia", "so_nganh", "dia_ban"):
+        assert f'<label for="id_{name}">' in body
+
+
+def test_the_group_filter_narrows_the_table(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    body = as_user("xem").get("/", {"nhom": "xa_hoi"}).content.decode()
+    assert 'data-code="xh.y_te.bac_si"' in body and 'data-code="kt.grdp.tang_truong"' not in body
+
+
+def test_the_plan_selector_opens_a_past_term(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    body = as_user("xem").get("/", {"ke_hoach": "hung_yen_cu_2020_2025"}).content.decode()
+    assert "Tỷ lệ hộ nghèo" in body
+
+
+def test_the_indicator_page_quotes_its_source_and_carries_the_chart(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    put(store["doctors"], store["province"], 2026, "10.5")
+    body = as_user("xem").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    assert "dòng 1450" in body
+    assert 'id="chart-spec"' in body and "vega-bundle.js" in body
+    assert "10,5" in body  # the figure, written the Vietnamese way
+
+
+def test_an_unknown_indicator_is_404(as_user: Callable[[str], Any], store: dict[str, Any]) -> None:
+    assert as_user("xem").get("/chi-tieu/khong.co/").status_code == 404
+
+
+def test_the_audit_page_flags_an_official_word_the_rules_do_not_give(
+    as_user: Callable[[str], Any], store: dict[str, Any], settings: Any
+) -> None:
+    settings.CHITIEU_SOURCE_DIRS = []  # the stored rows, not the document
+    from chitieu.web.plans.models import Indicator, Locality
+
+    poverty = Indicator.objects.get(plan__code="hung_yen_cu_2020_2025", stt="15")
+    put(poverty, Locality.objects.get(code="hung_yen_cu"), 2025, "0.9")
+    body = as_user("xem").get("/danh-gia-nhiem-ky-truoc/").content.decode()
+    # 0,9% under a "Dưới 1,5%" ceiling is Đạt by the rules (a ceiling cannot be exceeded);
+    # the table says Vượt: the row is marked, the agreement count says so.
+    assert "Khớp 0/1" in body
+    assert 'class="disagree" data-agree="no"' in body and "Tỷ lệ hộ nghèo" in body
+
+
+def _task() -> Any:
+    from chitieu.web.plans.models import Task
+
+    return Task.objects.get(code="vi.1.1")
+
+
+def test_a_planner_records_a_note_and_a_change_adds_a_row(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.dashboard.models import TaskNote
+
+    client = as_user("tonghop")
+    url = f"/nhiem-vu/{_task().pk}/"
+    client.post(url, {"period": "2026", "text": "Đã khởi công"})
+    client.post(url, {"period": "2026", "text": "Đã hoàn thành 40%"})
+    assert list(TaskNote.objects.values_list("text", flat=True).order_by("pk")) == [
+        "Đã khởi công",
+        "Đã hoàn thành 40%",
+    ]
+    assert "Đã hoàn thành 40%" in client.get("/nhiem-vu/").content.decode()
+
+
+def test_a_viewer_may_not_write_a_note(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.dashboard.models import TaskNote
+
+    client = as_user("xem")
+    url = f"/nhiem-vu/{_task().pk}/"
+    assert "Lưu ghi chú" not in client.get(url).content.decode()
+    assert client.post(url, {"period": "2026", "text": "x"}).status_code == 403
+    assert not TaskNote.objects.exists()
+
+
+def test_a_note_with_a_bad_period_is_refused(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    response = as_user("sokhdt").post(
+        f"/nhiem-vu/{_task().pk}/", {"period": "năm nay", "text": "x"}
+    )
+    assert response.status_code == 400 and "không hợp lệ" in response.content.decode()
+
+
+def test_the_task_list_shows_the_indicators_a_task_mentions(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    body = as_user("xem").get("/nhiem-vu/").content.decode()
+    assert "Tái cơ cấu công nghiệp" in body and "/chi-tieu/kt.grdp.tang_truong/" in body
+
+
+@pytest.mark.parametrize("username", ["tonghop", "sokhdt", "xem"])
+def test_only_administrators_enter_the_admin(
+    as_user: Callable[[str], Any], store: dict[str, Any], username: str
+) -> None:
+    assert as_user(username).get("/admin/plans/indicator/").status_code == 302
+
+
+def test_an_administrator_searches_indicators_in_the_admin(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    response = as_user("quantri").get("/admin/plans/indicator/", {"q": "bác sĩ"})
+    assert response.status_code == 200 and "xh.y_te.bac_si" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "model", ["plan", "group", "indicator", "target", "task", "locality", "department"]
+)
+def test_the_admin_covers_the_catalogue(
+    as_user: Callable[[str], Any], store: dict[str, Any], model: str
+) -> None:
+    assert as_user("quantri").get(f"/admin/plans/{model}/").status_code == 200

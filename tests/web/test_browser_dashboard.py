@@ -1,0 +1,90 @@
+"""The read-only pages in a real Chromium: sign-in by role, the real plan's dashboard, the chart."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chitieu.catalog import model
+from tests.web.browser import browser, login, page, screenshot
+from tests.web.dashboard.helpers import put
+
+__all__ = ["browser", "page"]  # fixtures used by name below
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+LIFE = "xh.tuoi_tho"  # target 76,8 tuổi by 2030
+POVERTY = "xh.ho_ngheo"  # target < 0,5 %, lower is better
+
+
+@lru_cache(maxsize=1)
+def _real_catalogue(path: Path) -> model.Catalogue:
+    from chitieu.ingest.pipeline import ingest
+
+    return ingest(path)
+
+
+@pytest.fixture
+def real_plan(seed_path: Path) -> model.Catalogue:
+    """The demo store of the Hưng Yên document (users with the demo password), plus two
+    2026 figures. Not the `store` fixture: its small catalogue would replace this one."""
+    from chitieu.web.dashboard.demo import build_demo
+    from chitieu.web.plans.models import Indicator, Locality
+
+    catalogue = _real_catalogue(seed_path)
+    build_demo(catalogue)
+    province = Locality.objects.get(code="hung_yen")
+    put(Indicator.objects.get(code=LIFE), province, 2026, "77")
+    put(Indicator.objects.get(code=POVERTY), province, 2026, "0.8")
+    return catalogue
+
+
+def test_each_role_signs_in_and_sees_its_menu(page: Any, real_plan: model.Catalogue) -> None:
+    expected = {
+        "quantri": ("Nhập liệu", "Quản trị"),
+        "tonghop": ("Nhập liệu",),
+        "sotaichinh": ("Nhập liệu",),
+        "xem": (),
+    }
+    for username, links in expected.items():
+        page.context.clear_cookies()
+        login(page, username)
+        menu = page.get_by_role("navigation", name="Điều hướng chính")
+        assert menu.get_by_role("link", name="Tổng quan").is_visible()
+        for name in ("Nhập liệu", "Quản trị"):
+            assert menu.get_by_role("link", name=name).count() == (name in links), username
+
+
+def test_the_dashboard_counts_the_real_plans_targets(page: Any, real_plan: model.Catalogue) -> None:
+    login(page, "xem")
+    page.goto("/?ke_hoach=hung_yen_2025_2030")
+    rows = page.locator("#bang-chi-tieu tbody tr[data-code]")
+    assert rows.count() == len(real_plan.indicators)
+    total = page.locator("#bang-dem tfoot tr")
+    no_data = int(total.locator("td[data-status=chua_co_so_lieu]").inner_text())
+    assert no_data == len(real_plan.indicators) - 2  # only the two 2026 figures assess
+    life = page.locator(f"tr[data-code='{LIFE}']")
+    assert life.get_attribute("data-status") != "chua_co_so_lieu"
+    poverty = page.locator(f"tr[data-code='{POVERTY}']")
+    assert poverty.get_attribute("data-status") == "chua_dat"  # 0,8% is above 0,5%, term open
+    screenshot(page, "dashboard")
+
+
+def test_the_indicator_chart_draws_one_point_per_year(
+    page: Any, real_plan: model.Catalogue
+) -> None:
+    from chitieu.web.plans.models import Indicator, Locality
+
+    province = Locality.objects.get(code="hung_yen")
+    put(Indicator.objects.get(code=LIFE), province, 2027, "77.2")
+    login(page, "tonghop")
+    page.goto(f"/chi-tieu/{LIFE}/")
+    page.wait_for_selector("#chart[data-rendered=true] svg")
+    points = page.locator("#chart svg g.mark-symbol.role-mark path")
+    # the document's 2020 (chính thức) and 2025 (ước) baselines, then 2026 and 2027
+    assert points.count() == 4
+    assert page.locator("#chart svg g.mark-rule.role-mark line").count() == 1  # the target
+    screenshot(page, "indicator")
