@@ -1,0 +1,299 @@
+"""The progress report of a plan for one year: per indicator where it stands and where it heads.
+
+For each indicator with a target in the plan's term: the target, the baseline,
+the latest yearly figure with its status (ước / sơ bộ / chính thức), the status
+assessed so far (chitieu.assess), the pace needed in the remaining years, the
+projection and the on-track rating (chitieu.outlook); then the targets at risk,
+the plan's coherence findings, a chart per indicator with figures, and the
+tasks with their progress notes. Missing figures are said plainly:
+"Chưa có số liệu", never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from chitieu.assess import AssessmentError, assess_target
+from chitieu.assess.rules import DEFAULT_RULES, Rules
+from chitieu.catalog.model import (
+    Assessment,
+    Baseline,
+    Catalogue,
+    Figure,
+    FigureStatus,
+    Indicator,
+    IndicatorTarget,
+    Source,
+)
+from chitieu.outlook import NoGoalError, Outlook, Rating, rate, required_path, resolve_goal
+from chitieu.outlook.goal import Goal
+from chitieu.quantity import format_number, format_value
+from chitieu.reports.charts import indicator_chart
+from chitieu.reports.model import (
+    NO_DATA,
+    Chart,
+    ProgressReport,
+    ProgressRow,
+    TaskNote,
+)
+from chitieu.reports.progress_text import (
+    coherence_findings,
+    projection_text,
+    required_text,
+    unit_symbol,
+)
+from chitieu.reports.results import roman, row_kind
+from chitieu.reports.stored import as_written
+
+# Best first: the figure a year is represented by.
+STATUS_ORDER = (FigureStatus.OFFICIAL, FigureStatus.PRELIMINARY, FigureStatus.ESTIMATE)
+AT_RISK = (Rating.NEEDS_ACCELERATION, Rating.LIMITED_PROGRESS, Rating.DETERIORATION)
+TASK_KINDS = {
+    "focus": "Nhiệm vụ trọng tâm",
+    "pillar": "Trụ cột",
+    "breakthrough": "Đột phá chiến lược",
+    "area": "Nhiệm vụ, giải pháp",
+}
+NO_TASK_NOTE = "Chưa có ghi nhận tiến độ"
+NO_OUTLOOK = "Không dự báo được"
+
+
+class ReportError(ValueError):
+    def __init__(self, message: str, *, place: str) -> None:
+        super().__init__(f"{place}: {message}")
+        self.place = place
+
+
+@dataclass(frozen=True)
+class _Series:
+    """One indicator's yearly figures, one per year (the best status), up to the report year."""
+
+    by_year: dict[int, Figure]
+
+    def years(self, first: int, last: int) -> list[int]:
+        return [y for y in sorted(self.by_year) if first <= y <= last]
+
+    def latest(self, first: int, last: int) -> Figure | None:
+        years = self.years(first, last)
+        return self.by_year[years[-1]] if years else None
+
+
+def progress_report(
+    catalogue: Catalogue,
+    figures: Sequence[Figure],
+    year: int,
+    *,
+    locality: str | None = None,
+    task_notes: Mapping[str, str] | None = None,
+    rules: Rules = DEFAULT_RULES,
+    charts: bool = True,
+) -> ProgressReport:
+    """The report for `year` (a year of the plan's term after its first) from these figures."""
+    plan = catalogue.plan
+    if not plan.term_start < year <= plan.term_end:
+        raise ReportError(
+            f"Năm báo cáo {year} không thuộc nhiệm kỳ {plan.term_start} - {plan.term_end} "
+            f"(chọn từ {plan.term_start + 1} đến {plan.term_end})",
+            place=plan.code,
+        )
+    place = locality or plan.locality
+    series = _series(figures, place, year)
+    rows: list[ProgressRow] = []
+    groups: list[tuple[str, str, int]] = []
+    drawn: list[Chart] = []
+    names = {g.code: g.name for g in catalogue.groups}
+    for indicator in catalogue.indicators:
+        if indicator.group and (not groups or groups[-1][1] != names.get(indicator.group)):
+            numeral = roman(len(groups) + 1)
+            groups.append((numeral, names.get(indicator.group, indicator.group), len(rows)))
+        own = series.get(indicator.code, _Series({}))
+        target = _plan_target(indicator, plan.term_end)
+        row, goal = _row(indicator, target, own, year, place, rules)
+        rows.append(row)
+        if charts and target is not None and own.by_year:
+            drawn.append(_chart(indicator, own, target, goal))
+    return ProgressReport(
+        plan_code=plan.code,
+        plan_name=plan.name,
+        year=year,
+        term=f"{plan.term_start} - {plan.term_end}",
+        locality=place,
+        rows=tuple(rows),
+        groups=tuple(groups),
+        coherence=coherence_findings(catalogue),
+        charts=tuple(drawn),
+        tasks=_tasks(catalogue, task_notes or {}),
+    )
+
+
+def _series(figures: Sequence[Figure], locality: str, year: int) -> dict[str, _Series]:
+    chosen: dict[str, dict[int, Figure]] = {}
+    for figure in figures:
+        if figure.locality != locality or not figure.period.is_year:
+            continue
+        if figure.status is FigureStatus.PLAN or figure.period.year > year:
+            continue
+        years = chosen.setdefault(figure.indicator, {})
+        held = years.get(figure.period.year)
+        if held is None or _rank(figure) < _rank(held):
+            years[figure.period.year] = figure
+    return {code: _Series(years) for code, years in chosen.items()}
+
+
+def _rank(figure: Figure) -> int:
+    return STATUS_ORDER.index(figure.status)
+
+
+def _plan_target(indicator: Indicator, term_end: int) -> IndicatorTarget | None:
+    targets = [t for t in indicator.targets if t.period_end == term_end]
+    return targets[0] if targets else (indicator.targets[0] if indicator.targets else None)
+
+
+def _row(
+    indicator: Indicator,
+    target: IndicatorTarget | None,
+    series: _Series,
+    year: int,
+    locality: str,
+    rules: Rules,
+) -> tuple[ProgressRow, Goal | None]:
+    blank = _heading_row(indicator)
+    if target is None:
+        return blank, None
+    baseline = _baseline(indicator, target, series, locality)
+    latest = series.latest(target.period_start, year)
+    status, status_reason = _assess(indicator, target, series, year, baseline, rules)
+    goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
+    rating = outlook.rating if outlook is not None else None
+    row = replace(
+        blank,
+        target_text=target.value.text,
+        baseline_text=_baseline_text(baseline, indicator.unit),
+        latest_text=_figure_text(latest, indicator.unit),
+        status=status.label,
+        status_reason=status_reason,
+        required_text=required_text(outlook, indicator.unit) if outlook else "",
+        projection_text=projection_text(outlook, indicator.unit) if outlook else "",
+        rating=rating.label if rating is not None else NO_OUTLOOK,
+        rating_reason=outlook.reason if outlook is not None else no_goal,
+        at_risk=rating in AT_RISK or status is Assessment.NOT_ACHIEVED,
+        latest_value=latest.value if latest is not None else None,
+        baseline_value=baseline.value if baseline is not None else None,
+    )
+    return row, goal
+
+
+def _heading_row(indicator: Indicator) -> ProgressRow:
+    """The row with only the indicator's own cells (a heading row has nothing else)."""
+    return ProgressRow(
+        code=indicator.code,
+        stt=indicator.stt or "",
+        name=indicator.name,
+        unit=unit_symbol(indicator.unit),
+        kind=row_kind(indicator.stt or "", indicator.name),
+        target_text="",
+        baseline_text="",
+        latest_text="",
+        status="",
+        status_reason="",
+        required_text="",
+        projection_text="",
+        rating="",
+        rating_reason="",
+        at_risk=False,
+    )
+
+
+def _baseline(
+    indicator: Indicator, target: IndicatorTarget, series: _Series, locality: str
+) -> Baseline | None:
+    """The stored figure of the year before the period, else the catalogue's baseline."""
+    year = target.period_start - 1
+    stored = series.by_year.get(year)
+    if stored is not None:
+        where = Source(document=stored.source, text=format_number(stored.value))
+        return Baseline(year, stored.value, indicator.unit, where, locality)
+    own = [b for b in indicator.baselines if b.year <= year and b.locality in (None, locality)]
+    return max(own, key=lambda b: b.year) if len(own) == 1 else _single(own)
+
+
+def _single(baselines: list[Baseline]) -> Baseline | None:
+    """Several numbers for the same year are not a baseline: none rather than a guess."""
+    if not baselines:
+        return None
+    latest = max(b.year for b in baselines)
+    values = {b.value for b in baselines if b.year == latest}
+    return next(b for b in baselines if b.year == latest) if len(values) == 1 else None
+
+
+def _baseline_text(baseline: Baseline | None, unit: str | None) -> str:
+    if baseline is None:
+        return NO_DATA
+    return f"{format_value(as_written(baseline.value, ''), unit)} ({baseline.year})"
+
+
+def _figure_text(figure: Figure | None, unit: str | None) -> str:
+    if figure is None:
+        return NO_DATA
+    shown = format_value(as_written(figure.value, ""), unit)
+    return f"{shown} ({figure.period.year}, {figure.status.label})"
+
+
+def _assess(
+    indicator: Indicator,
+    target: IndicatorTarget,
+    series: _Series,
+    year: int,
+    baseline: Baseline | None,
+    rules: Rules,
+) -> tuple[Assessment, str]:
+    period = [series.by_year[y] for y in series.years(target.period_start, year)]
+    if not period:
+        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}."
+    try:
+        result = assess_target(
+            target, indicator.direction, period, rules=rules, as_of=year, baseline=baseline
+        )
+    except AssessmentError as error:
+        return Assessment.NO_DATA, str(error)
+    return result.status, result.reason
+
+
+def _outlook(
+    indicator: Indicator,
+    target: IndicatorTarget,
+    series: _Series,
+    year: int,
+    baseline: Baseline | None,
+    locality: str,
+) -> tuple[Goal | None, Outlook | None, str]:
+    try:
+        goal = resolve_goal(indicator, target, baseline)
+    except NoGoalError as error:
+        return None, None, error.message
+    years = series.years(goal.baseline_year, year)
+    values = [series.by_year[y].value for y in years]
+    return goal, rate(goal, years, values, locality), ""
+
+
+def _chart(
+    indicator: Indicator, series: _Series, target: IndicatorTarget, goal: Goal | None
+) -> Chart:
+    path = required_path(goal) if goal is not None else None
+    spec = indicator_chart(indicator, list(series.by_year.values()), target, path)
+    return Chart(indicator.code, indicator.name, spec)
+
+
+def _tasks(catalogue: Catalogue, notes: Mapping[str, str]) -> tuple[TaskNote, ...]:
+    names = {i.code: i.name for i in catalogue.indicators}
+    return tuple(
+        TaskNote(
+            number=task.number,
+            heading=task.heading,
+            kind=TASK_KINDS.get(task.kind, task.kind),
+            indicators="; ".join(names.get(code, code) for code in task.indicators),
+            note=notes.get(task.code) or NO_TASK_NOTE,
+        )
+        for task in catalogue.tasks
+    )

@@ -1,0 +1,98 @@
+"""The Word progress report, opened back; its PDF rendered to PNG pages for a person to look at."""
+
+from __future__ import annotations
+
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from docx.document import Document
+
+from chitieu.catalog.model import Catalogue
+from chitieu.reports.docx_progress import TABLE_HEADER, progress_docx
+from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading
+from chitieu.reports.pdf import PdfUnavailableError, docx_to_pdf
+from chitieu.reports.progress import progress_report
+from tests.reports.test_progress import FIGURES
+
+HEADING = ReportHeading(
+    issuer="ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN",
+    subtitle="Tình hình thực hiện các chỉ tiêu nhiệm kỳ 2025 - 2030, năm 2026",
+)
+
+
+@pytest.fixture(scope="module")
+def report(catalogue: Catalogue) -> ProgressReport:
+    return progress_report(catalogue, FIGURES, 2026)
+
+
+@pytest.fixture(scope="module")
+def data(report: ProgressReport, artifacts: Path) -> bytes:
+    written = progress_docx(report, HEADING)
+    (artifacts / "tien-do-2026.docx").write_bytes(written)
+    return written
+
+
+@pytest.fixture(scope="module")
+def opened(data: bytes) -> Document:
+    return open_docx(BytesIO(data))
+
+
+def test_the_table_has_a_row_per_indicator_with_its_figures(
+    opened: Document, report: ProgressReport
+) -> None:
+    table = next(t for t in opened.tables if tuple(c.text for c in t.rows[0].cells) == TABLE_HEADER)
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    data_rows = [r for r in rows if r[2] or r[0] not in {g[0] for g in report.groups}]
+    by_name = {r[1]: r for r in data_rows}
+    for row in report.rows:
+        shown = by_name[f"{row.name} ({row.unit})" if row.unit else row.name]
+        assert shown[2:7] == [
+            row.target_text,
+            row.baseline_text,
+            row.latest_text,
+            row.status,
+            row.rating,
+        ]
+
+
+def test_missing_figures_read_chua_co_so_lieu(opened: Document) -> None:
+    cells = [c.text for t in opened.tables for r in t.rows for c in r.cells]
+    assert NO_DATA in cells
+
+
+def test_sections_at_risk_charts_coherence_and_tasks_are_there(
+    opened: Document, report: ProgressReport
+) -> None:
+    texts = [p.text for p in opened.paragraphs]
+    for heading in ("III. CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", "IV. DIỄN BIẾN TỪNG CHỈ TIÊU"):
+        assert heading in texts
+    for row in report.at_risk:
+        assert any(t.startswith(f"- {row.name}:") for t in texts)
+    assert sum(t.startswith("Hình ") for t in texts) == len(report.charts)
+    assert len(opened.inline_shapes) == len(report.charts)
+
+
+def test_the_pdf_renders_to_pages(data: bytes, artifacts: Path) -> None:
+    """LibreOffice makes the PDF; pdftoppm draws its pages into test-artifacts/ to look at."""
+    pdf = docx_to_pdf(data)
+    assert pdf.startswith(b"%PDF")
+    target = artifacts / "tien-do-2026.pdf"
+    target.write_bytes(pdf)
+    for old in artifacts.glob("tien-do-2026-trang-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", str(target), str(artifacts / "tien-do-2026-trang")],
+        check=True,
+    )
+    assert len(list(artifacts.glob("tien-do-2026-trang-*.png"))) >= 3
+
+
+def test_without_libreoffice_the_message_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chitieu.reports import pdf
+
+    monkeypatch.setattr(pdf, "SOFFICE_NAMES", ("khong-co-chuong-trinh-nay",))
+    with pytest.raises(PdfUnavailableError, match="chưa cài LibreOffice"):
+        docx_to_pdf(b"")
