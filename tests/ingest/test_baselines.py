@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,3 +111,115 @@ def test_with_the_real_target_table(seed_document: Document) -> None:
     assert values(found["kt.grdp.tang_truong"]) == {2025: Decimal("9.17")}
     assert values(found["kt.co_cau.thue_san_pham"]) == {2025: Decimal("5.1"), 2020: Decimal("6.7")}
     assert values(found["xh.hdi"]) == {2020: Decimal("0.724"), 2025: Decimal("0.764")}
+
+
+# -- the real pipeline: every baseline hand-checked against its line --------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "baselines.yaml"
+Row = tuple[str, int, Decimal, str | None, int | None]
+
+
+@pytest.fixture(scope="module")
+def pipeline_baselines(seed_path: Path) -> dict[str, tuple[Baseline, ...]]:
+    from chitieu.ingest.pipeline import ingest
+
+    return {i.code: i.baselines for i in ingest(seed_path).indicators}
+
+
+def rows(found: dict[str, tuple[Baseline, ...]]) -> list[Row]:
+    return [
+        (code, b.year, b.value, b.locality, b.source.line)
+        for code, baselines in found.items()
+        for b in baselines
+    ]
+
+
+def test_pipeline_baselines_are_exactly_the_hand_checked_ones(
+    pipeline_baselines: dict[str, tuple[Baseline, ...]],
+) -> None:
+    """A baseline added, dropped or changed fails: each fixture row was read on its line."""
+    import yaml
+
+    expected = [
+        (r["code"], r["year"], Decimal(r["value"]), r["locality"], r["line"])
+        for r in yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["baselines"]
+    ]
+    assert sorted(rows(pipeline_baselines), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("xh.lao_dong_qua_dao_tao.bang_cap", Decimal("68")),  # line 113: all trained labour
+        ("xh.lao_dong_qua_dao_tao.bang_cap", Decimal("80")),
+        ("xh.giao_duc.truong_chuan_quoc_gia", Decimal("67.2")),  # fn 44: kindergartens, 2020
+    ],
+)
+def test_a_number_of_another_concept_is_not_attached(
+    pipeline_baselines: dict[str, tuple[Baseline, ...]], code: str, value: Decimal
+) -> None:
+    assert value not in {b.value for b in pipeline_baselines[code]}
+
+
+@pytest.mark.parametrize("code", ["xh.ntm", "xdd.kiem_tra_giam_sat"])
+def test_heading_rows_take_no_baseline(
+    pipeline_baselines: dict[str, tuple[Baseline, ...]], code: str
+) -> None:
+    """ "01 liên minh hợp tác xã" (fn 7) and "6 tháng" (line 241) are not their values."""
+    assert pipeline_baselines[code] == ()
+
+
+def test_cumulative_targets_take_no_baseline(
+    pipeline_baselines: dict[str, tuple[Baseline, ...]],
+) -> None:
+    assert pipeline_baselines["kt.von_dau_tu.tong"] == ()
+
+
+def test_a_footnote_without_years_takes_its_anchor_sentences_pair(
+    pipeline_baselines: dict[str, tuple[Baseline, ...]],
+) -> None:
+    """Footnote 39 "giảm từ 27,9% xuống 18,3%": line 113 says "(năm 2020) … (năm 2025)"."""
+    found = pipeline_baselines["xh.lao_dong_nong_nghiep"]
+    assert values(found) == {2020: Decimal("27.9"), 2025: Decimal("18.3")}
+    assert all("năm theo câu neo" in b.source.text and "(năm 2020)" in b.source.text for b in found)
+
+
+def test_no_year_no_baseline(seed_document: Document) -> None:
+    """Without the anchor's pair of years, "từ 27,9% xuống 18,3%" has no year: not attached."""
+    from dataclasses import replace
+
+    footnotes = tuple(
+        replace(f, anchor_text="") if f.number == 39 else f for f in seed_document.footnotes
+    )
+    doc = replace(seed_document, footnotes=footnotes)
+    [farm] = [i for i in seed_indicators() if i.code == "xh.lao_dong_nong_nghiep"]
+    assert extract_baselines(doc, [farm])[farm.code] == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "expected"),
+    [
+        (113, "68", (2020, False)),  # "68% (năm 2020)"
+        (113, "27,2", (2025, False)),  # "27,2% (năm 2025)"
+        (1728, "0,724", (2020, False)),  # "0,724 năm 2020"
+        (1587, "8,81", (2020, True)),  # "8,81%/năm của giai đoạn 2016-2020"
+        (17, "9,17", (2025, True)),  # "giai đoạn 2021 - 2025 đạt bình quân 9,17%/năm"
+        (17, "55,8", (2025, False)),  # "Năm 2025, …; công nghiệp, xây dựng chiếm 55,8%"
+        (1722, "67,2", (2020, False)),  # "từ năm 2020 đến năm 2025: Mầm non tăng từ 67,2%"
+        (1722, "95,3", (2025, False)),
+        (1707, "27,9", None),  # no year in the footnote itself
+        (61, "47,6", None),  # the only year before it is "giai đoạn 2016 - 2020" of gấp
+    ],
+)
+def test_stated_year_on_real_lines(
+    seed_lines: list[str],
+    line: int,
+    number: str,
+    expected: tuple[int, bool] | None,
+) -> None:
+    from chitieu.ingest.baselines import stated_year
+
+    text = seed_lines[line - 1].lstrip("\ufffd ")
+    sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text) if number in s)
+    start = sentence.index(number)
+    assert stated_year(sentence, start, start + len(number)) == expected

@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from chitieu.catalog.model import Aggregation, Direction
 from chitieu.catalog.text import fold
@@ -55,9 +56,17 @@ class Concept:
     def matches(self, folded: str, parent: str | None) -> bool:
         if self.parent is not None and not (parent or "").startswith(self.parent):
             return False
-        if any(fold(word) in folded for word in self.excludes):
+        if any(word in folded for word in self._folded_excludes):
             return False
-        return any(all(fold(word) in folded for word in group) for group in self.patterns)
+        return any(all(word in folded for word in group) for group in self._folded_patterns)
+
+    @cached_property
+    def _folded_excludes(self) -> tuple[str, ...]:
+        return tuple(fold(word) for word in self.excludes)
+
+    @cached_property
+    def _folded_patterns(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(fold(word) for word in group) for group in self.patterns)
 
 
 def _c(
@@ -214,6 +223,7 @@ def strip_trong_do(name: str) -> str:
     return _TRONG_DO.sub("", name, count=1)
 
 
+@lru_cache(maxsize=4096)  # extractors ask about the same names and subjects over and over
 def find_concept(name: str, *, parent: str | None = None) -> Concept | None:
     """The first concept whose patterns match the name (tone marks and case ignored).
 

@@ -178,10 +178,10 @@ def find_mentions(text: str, indicators: Sequence[Indicator]) -> tuple[str, ...]
     >>> find_mentions("kinh tế số chiếm khoảng 30% GRDP", [grdp, per_head])
     ()
     """
-    keys = _keys(tuple(indicators))
+    index = _index_of(indicators)
     found: set[str] = set()
     for clause in clauses(text):
-        found.update(_clause_mentions(clause, keys))
+        found.update(_clause_mentions(clause, index))
     return tuple(i.code for i in indicators if i.code in found)
 
 
@@ -192,10 +192,27 @@ def clauses(text: str) -> tuple[str, ...]:
 
 def clause_evidence(clause: str, key: IndicatorKey) -> frozenset[str] | None:
     """The words of `clause` that make it mention the key's indicator, or None."""
-    words = tuple(
-        w for w in _words(_NOT_A_MENTION.sub(" ", fold(clause))) if w not in _FUNCTION_WORDS
-    )
-    joined = " " + " ".join(words) + " "
+    return _evidence(_prepared(clause), key)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A clause folded once: its significant words, as a set and space-joined."""
+
+    folded: str
+    words: frozenset[str]
+    joined: str  # " w1 w2 … " with the function words left out
+
+
+@lru_cache(maxsize=1 << 14)  # task spans and claims repeat the same clauses
+def _prepared(clause: str) -> _Clause:
+    folded = fold(clause)
+    words = tuple(w for w in _words(_NOT_A_MENTION.sub(" ", folded)) if w not in _FUNCTION_WORDS)
+    return _Clause(folded, frozenset(words), " " + " ".join(words) + " ")
+
+
+def _evidence(clause: _Clause, key: IndicatorKey) -> frozenset[str] | None:
+    words, joined = clause.words, clause.joined
     evidence: set[str] | None = None
     if (key.syllables or key.required) and all(a in words for a in key.required):
         for phrase in (key.syllables, *key.alternatives):
@@ -205,8 +222,7 @@ def clause_evidence(clause: str, key: IndicatorKey) -> frozenset[str] | None:
     for acronym in key.acronyms:
         if acronym in words:
             evidence = (evidence or set()) | {acronym}
-    folded = fold(clause)
-    if evidence is None and any(p.search(folded) for p in key.patterns):
+    if evidence is None and any(p.search(clause.folded) for p in key.patterns):
         evidence = set(key.syllables) | {key.code}
     if evidence is None:
         return None
@@ -215,7 +231,7 @@ def clause_evidence(clause: str, key: IndicatorKey) -> frozenset[str] | None:
     return frozenset(evidence)
 
 
-def _holds(words: tuple[str, ...], joined: str, phrase: tuple[str, ...]) -> bool:
+def _holds(words: frozenset[str], joined: str, phrase: tuple[str, ...]) -> bool:
     """Every syllable of `phrase` is in the clause and its first two stand together."""
     if not all(s in words for s in phrase):
         return False
@@ -227,10 +243,11 @@ def _content(folded: str, acronyms: tuple[str, ...], size: int) -> tuple[str, ..
     return tuple(words)[:size]
 
 
-def _clause_mentions(clause: str, keys: tuple[IndicatorKey, ...]) -> set[str]:
+def _clause_mentions(clause: str, index: _KeyIndex) -> set[str]:
+    prepared = _prepared(clause)
     matched = {}
-    for key in keys:
-        evidence = clause_evidence(clause, key)
+    for key in index.candidates(prepared):
+        evidence = _evidence(prepared, key)
         if evidence is not None:
             matched[key.code] = evidence
     return {
@@ -238,6 +255,61 @@ def _clause_mentions(clause: str, keys: tuple[IndicatorKey, ...]) -> set[str]:
         for code, evidence in matched.items()
         if not any(evidence < other for other_code, other in matched.items() if other_code != code)
     }
+
+
+@dataclass(frozen=True)
+class _KeyIndex:
+    """The keys of a catalogue, indexed by the words without which a key cannot match.
+
+    A key matches only if its first syllable (of the name or of a structure
+    item), one of its bare acronyms or one of its bracketed acronyms is among
+    the clause's words, or one of its lexicon patterns matches; so a clause is
+    tried only against the keys one of its words triggers (and those with
+    patterns), in catalogue order.
+    """
+
+    keys: tuple[IndicatorKey, ...]
+    by_word: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]  # keys with lexicon patterns
+
+    def candidates(self, clause: _Clause) -> list[IndicatorKey]:
+        chosen: set[int] = set()
+        for word in clause.words:
+            chosen.update(self.by_word.get(word, ()))
+        for n in self.always:
+            if n not in chosen and any(p.search(clause.folded) for p in self.keys[n].patterns):
+                chosen.add(n)
+        return [self.keys[n] for n in sorted(chosen)]
+
+
+def _index(keys: tuple[IndicatorKey, ...]) -> _KeyIndex:
+    by_word: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        triggers = {phrase[0] for phrase in (key.syllables, *key.alternatives) if phrase}
+        triggers.update(key.required[:1] if not key.syllables else ())
+        triggers.update(key.acronyms)
+        for word in triggers:
+            by_word.setdefault(word, []).append(n)
+    always = tuple(n for n, key in enumerate(keys) if key.patterns)
+    return _KeyIndex(keys, {w: tuple(ns) for w, ns in by_word.items()}, always)
+
+
+# Catalogues by the identity of their indicators: hashing 60 frozen indicators on
+# every call costs more than matching. The indicators are kept alive with the
+# index, so an id cannot be reused while its entry exists.
+_INDEXES: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _KeyIndex]] = {}
+_MAX_INDEXES = 16
+
+
+def _index_of(indicators: Sequence[Indicator]) -> _KeyIndex:
+    ids = tuple(map(id, indicators))
+    cached = _INDEXES.get(ids)
+    if cached is None:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        kept = tuple(indicators)
+        cached = _INDEXES[ids] = (kept, _index(_keys(kept)))
+    return cached[1]
 
 
 @lru_cache(maxsize=64)
