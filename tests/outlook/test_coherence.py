@@ -24,7 +24,6 @@ from chitieu.catalog.model import Aggregation as Agg
 from chitieu.catalog.model import Direction as Dir
 from chitieu.outlook.assumptions import Assumptions
 from chitieu.outlook.coherence import CoherenceCheck, Missing, Verdict, check_plan
-from chitieu.outlook.coherence_sources import with_claim_baselines
 from chitieu.quantity.target import Target, TargetKind
 
 DOC = "test.txt"
@@ -231,7 +230,7 @@ def test_a_check_without_its_inputs_is_missing() -> None:
 def seed_checks(seed_path: Path) -> dict[str, CoherenceCheck]:
     from chitieu.ingest.pipeline import ingest
 
-    return by_id(check_plan(with_claim_baselines(ingest(seed_path))))
+    return by_id(check_plan(ingest(seed_path)))
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,6 @@ from chitieu.outlook.assumptions import (
 from chitieu.outlook.claims_check import ClaimResult, check_claims
 from chitieu.outlook.coherence import CoherenceCheck, Missing, check_plan
 from chitieu.outlook.coherence_base import main_target
-from chitieu.outlook.coherence_sources import with_claim_baselines
 from chitieu.outlook.goal import Goal, NoGoalError, resolve_goal
 from chitieu.outlook.paths import required_path
 from chitieu.outlook.rating import Outlook
@@ -61,7 +60,7 @@ def load(path: Path) -> Catalogue:
             f"{path.name}: cần tệp danh mục (.yaml, .json) hoặc văn bản (.txt, .docx).",
             param_hint="CATALOGUE",
         )
-    return with_claim_baselines(catalogue)
+    return catalogue
 
 
 def goals(catalogue: Catalogue) -> tuple[list[Goal], list[dict[str, str]]]:
