@@ -35,7 +35,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 
 from chitieu.catalog.model import Claim
 from chitieu.catalog.text import fold
@@ -194,8 +193,7 @@ def extract_claims(doc: Document) -> tuple[Claim, ...]:
     for paragraph in doc.paragraphs():
         if any(h.contains(paragraph.line) for h in forward):
             continue
-        starts = _line_starts(doc, paragraph.line, paragraph.end_line)
-        claims.extend(_text_claims(paragraph.text, partial(_line_of, starts)))
+        claims.extend(_text_claims(paragraph.text, paragraph.line_of))
     for footnote in doc.footnotes:
         claims.extend(text_claims(footnote.text, footnote.line))
     return tuple(claims)
@@ -385,20 +383,3 @@ def _clause(sentence: str, start: int) -> str:
     left = sentence.rfind(";", 0, start) + 1
     right = sentence.find(";", start)
     return sentence[left : right if right >= 0 else len(sentence)].strip()
-
-
-def _line_starts(doc: Document, first: int, last: int) -> list[tuple[int, int]]:
-    starts: list[tuple[int, int]] = []
-    offset = 0
-    for number in range(first, last + 1):
-        starts.append((offset, number))
-        offset += len(doc.line(number))
-    return starts
-
-
-def _line_of(starts: list[tuple[int, int]], offset: int) -> int:
-    line = starts[0][1]
-    for start, number in starts:
-        if start <= offset:
-            line = number
-    return line

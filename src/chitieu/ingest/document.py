@@ -158,6 +158,19 @@ class Paragraph:
     line: int
     end_line: int
     text: str
+    starts: tuple[int, ...] = ()  # offset in `text` where each line begins
+
+    def line_of(self, offset: int) -> int:
+        """The line holding the character at `offset` of the joined text.
+
+        >>> Paragraph(7, 8, "ab" + "cd", starts=(0, 2)).line_of(3)
+        8
+        """
+        line = self.line
+        for number, start in zip(range(self.line, self.end_line + 1), self.starts, strict=False):
+            if start <= offset:
+                line = number
+        return line
 
 
 @dataclass(frozen=True)
@@ -284,7 +297,12 @@ class Document:
 
 
 def _paragraph(lines: list[Line]) -> Paragraph:
-    return Paragraph(lines[0].number, lines[-1].number, "".join(line.text for line in lines))
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line.text)
+    text = "".join(line.text for line in lines)
+    return Paragraph(lines[0].number, lines[-1].number, text, tuple(starts))
 
 
 def same_numbering(printed: str, wanted: str) -> bool:

@@ -521,7 +521,7 @@ def _make(
         aggregation=aggregation,
         direction=direction_of(own, target),
         parent=context.parent,
-        line=_line_of(paragraph, offset, state),
+        line=paragraph.line_of(offset),
         sentence=sentence.strip(),
         item=state.item,
         group=state.group,
@@ -534,14 +534,3 @@ def _parse(expression: str) -> Target:
     except NotATargetError:
         return Target(expression, TargetKind.TEXT)
     return replace(target, text=expression)
-
-
-def _line_of(paragraph: Paragraph, offset: int, state: _State) -> int:
-    """The line of a character of a paragraph (a paragraph split by footnote
-    anchors spans several lines; its text is theirs concatenated)."""
-    consumed = 0
-    for number in range(paragraph.line, paragraph.end_line + 1):
-        consumed += len(state.doc.line(number))
-        if offset < consumed:
-            return number
-    return paragraph.end_line

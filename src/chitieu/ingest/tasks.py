@@ -138,7 +138,6 @@ def _pillars(
     doc: Document, item: Heading, parent: str, indicators: Sequence[Indicator]
 ) -> list[Task]:
     paragraph = doc.paragraph_at(item.line)
-    starts = _line_starts(doc, paragraph.line, paragraph.end_line)
     marks = list(_ROMAN_ITEM.finditer(paragraph.text))
     pillars: list[Task] = []
     for index, mark in enumerate(marks):
@@ -152,8 +151,8 @@ def _pillars(
                 number=f"({numeral})",
                 heading=_first_sentence(text[mark.end() - mark.start() :]),
                 text=text,
-                line_start=_line_of(starts, mark.start()),
-                line_end=_line_of(starts, max(mark.start(), end - 1)),
+                line_start=paragraph.line_of(mark.start()),
+                line_end=paragraph.line_of(max(mark.start(), end - 1)),
                 indicators=find_mentions(text, indicators),
                 parent=parent,
             )
@@ -205,21 +204,3 @@ def _first_sentence(text: str) -> str:
     """The item's lead: up to the first full stop or semicolon."""
     match = re.search(r"[.;](\s|$)", text)
     return (text[: match.start()] if match else text).strip()
-
-
-def _line_starts(doc: Document, first: int, last: int) -> list[tuple[int, int]]:
-    """(offset in the joined paragraph, line number) for each line of a paragraph."""
-    starts: list[tuple[int, int]] = []
-    offset = 0
-    for number in range(first, last + 1):
-        starts.append((offset, number))
-        offset += len(doc.line(number))
-    return starts
-
-
-def _line_of(starts: list[tuple[int, int]], offset: int) -> int:
-    line = starts[0][1]
-    for start, number in starts:
-        if start <= offset:
-            line = number
-    return line
