@@ -159,7 +159,7 @@ def build_row(
     rules: Rules,
     as_of: int,
 ) -> Row:
-    core = _core_indicator(indicator)
+    core = plan_adapters.indicator(indicator, with_targets=False)
     target = plan_target(indicator, plan)
     yearly = yearly_figures(figures) if figures else {}
     baseline = baseline_of(target, yearly, core.unit)
@@ -176,19 +176,6 @@ def build_row(
         series=tuple((y, f.value) for y, f in sorted(yearly.items())),
         outlook=outlook_of(core, target, yearly, baseline),
         departments=tuple(d.name for d in getattr(indicator, "deps", [])),
-    )
-
-
-def _core_indicator(row: Indicator) -> model.Indicator:
-    """The core indicator without its targets (they are read per plan below)."""
-    return model.Indicator(
-        code=row.code,
-        name=row.name,
-        group=row.group.code if row.group else "",
-        parent=row.parent.code if row.parent else None,
-        unit=row.unit or None,
-        direction=model.Direction(row.direction),
-        stt=row.stt or None,
     )
 
 

@@ -56,9 +56,16 @@ def indicator_target(row: Target) -> model.IndicatorTarget | None:
     )
 
 
-def indicator(row: Indicator) -> model.Indicator:
-    """The core Indicator, with its targets (baselines live as figures in the store)."""
-    targets = [indicator_target(t) for t in row.targets.order_by("plan", "position")]
+def indicator(row: Indicator, *, with_targets: bool = True) -> model.Indicator:
+    """The core Indicator, with its targets (baselines live as figures in the store).
+
+    with_targets=False skips the targets query, for callers that pick a plan's target themselves.
+    """
+    targets = (
+        [indicator_target(t) for t in row.targets.order_by("plan", "position")]
+        if with_targets
+        else []
+    )
     return model.Indicator(
         code=row.code,
         name=row.name,
