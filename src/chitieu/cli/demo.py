@@ -56,6 +56,7 @@ def command(port: int, db: Path, document: Path | None, no_serve: bool) -> None:
     report = build_demo(catalogue)
     click.echo(report.load)
     click.echo(report.seed)
+    click.echo(report.published)
     click.echo(f"Cơ sở dữ liệu demo: {db}  (chạy lại: chitieu serve --db {db})")
     click.echo(f"Tài khoản (mật khẩu chung: {DEMO_PASSWORD}):")
     for username, role in report.logins:

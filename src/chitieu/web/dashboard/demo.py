@@ -6,6 +6,7 @@ Used by `chitieu demo`; the caller has already chosen and migrated the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -59,6 +60,7 @@ USERS: tuple[tuple[str, Role, str | None], ...] = (
 class DemoReport:
     load: str = ""
     seed: str = ""
+    published: str = ""  # the published figures' import summary
     logins: list[tuple[str, str]] = field(default_factory=list)  # (username, role label)
     assigned: dict[str, int] = field(default_factory=dict)  # department code -> indicators
 
@@ -69,6 +71,7 @@ def build_demo(catalogue: model.Catalogue) -> DemoReport:
     report = DemoReport()
     report.load = load_catalogue(catalogue, actor=None).summary()
     report.seed = seed_history(catalogue, actor=None).summary()
+    report.published = _published(catalogue)
     plan = Plan.objects.get(code=catalogue.plan.code)
     province = Locality.objects.filter(code=catalogue.plan.locality).first()
     for spec in DEPARTMENTS:
@@ -106,3 +109,21 @@ def _user(username: str, role: Role, department: Department | None) -> Any:
     return create_user(
         username, role=role, department=department, password=DEMO_PASSWORD, actor=None
     )
+
+
+REAL_PLAN = "hung_yen_2025_2030"
+REAL_TERMS = {"hung_yen_cu_2020_2025", "thai_binh_cu_2020_2025"}
+PUBLISHED = Path(__file__).resolve().parents[4] / "data" / "hung-yen" / "published"
+
+
+def _published(catalogue: model.Catalogue) -> str:
+    """The published 2020-2026 figures, their conflicts and the 2026 plan (docs/real-figures.md)."""
+    if not PUBLISHED.is_dir():
+        return "Không có thư mục số liệu đã công bố; bỏ qua."
+    terms = {term.code for term in catalogue.past_terms}
+    if catalogue.plan.code != REAL_PLAN or not terms >= REAL_TERMS:
+        return "Số liệu đã công bố chỉ dùng cho nghị quyết Hưng Yên 2025-2030; bỏ qua."
+    from chitieu.cli.import_published import run_import
+
+    _, summary = run_import(PUBLISHED, catalogue)
+    return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils import timezone
 from chitieu.assess import DEFAULT_RULES, Rules
 from chitieu.catalog import model
 from chitieu.outlook import NoGoalError, RequiredPath, required_path, resolve_goal
+from chitieu.outlook.annual_plan import committed, verdict
+from chitieu.quantity import target as model_target
 from chitieu.reports.charts import indicator_chart
 from chitieu.web.dashboard.services import (
     Row,
@@ -19,12 +22,23 @@ from chitieu.web.dashboard.services import (
 )
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, FigureRevision
-from chitieu.web.plans.models import Indicator, Locality, Target, Task
+from chitieu.web.figures.series import PeriodSeries, series_of
+from chitieu.web.plans.models import Indicator, Locality, PlanKind, Target, Task
 
 DIRECTIONS = {
     model.Direction.HIGHER.value: "Càng cao càng tốt",
     model.Direction.LOWER.value: "Càng thấp càng tốt",
 }
+
+
+@dataclass(frozen=True)
+class AnnualRow:
+    """An annual plan's target for this indicator beside the resolution's milestone that year."""
+
+    target: Target
+    milestone: Decimal | None
+    verdict: str
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,8 @@ class IndicatorPage:
     chart: dict[str, Any]
     history: list[FigureRevision]
     tasks: list[Task]
+    series: list[PeriodSeries]
+    annual: list[AnnualRow]
 
 
 def indicator_page(
@@ -74,6 +90,8 @@ def indicator_page(
             .order_by("-at", "-pk")
         ),
         tasks=list(indicator.task_set.order_by("plan", "position")),
+        series=series_of(indicator, locality) if locality is not None else [],
+        annual=_annual(indicator, row, path),
     )
 
 
@@ -92,3 +110,38 @@ def _path(row: Row) -> RequiredPath | None:
     except (NoGoalError, ValueError, ArithmeticError):
         return None
     return found if found.milestones else None
+
+
+VERDICT_LABELS = {
+    "consistent": "Phù hợp lộ trình",
+    "weaker": "Thấp hơn lộ trình",
+    "contradicts": "Ngược mục tiêu",
+    "cannot_check": "Không so được",
+}
+
+
+def _annual(indicator: Indicator, row: Row, path: RequiredPath | None) -> list[AnnualRow]:
+    """Targets of annual plans for this indicator, each beside the path's milestone of its year."""
+    found = []
+    targets = indicator.targets.filter(plan__kind=PlanKind.ANNUAL_PLAN).select_related("plan")
+    for target in targets:
+        milestones = {m.year: m.value for m in path.milestones} if path else {}
+        milestone = milestones.get(target.period_end)
+        core = row.target
+        value = committed(_core_target(target), row.core.direction)
+        if milestone is None or core is None or value is None:
+            found.append(AnnualRow(target, milestone, VERDICT_LABELS["cannot_check"], ""))
+            continue
+        base = dict(row.series).get(core.period_start - 1)
+        word, why = verdict(row.core, core.aggregation, value, milestone, base, core.value)
+        found.append(AnnualRow(target, milestone, VERDICT_LABELS[word], why))
+    return found
+
+
+def _core_target(target: Target) -> model_target.Target:
+    return model_target.Target(
+        text=target.text,
+        kind=model_target.TargetKind(target.kind),
+        low=target.low,
+        high=target.high,
+    )

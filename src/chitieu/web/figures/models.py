@@ -125,3 +125,31 @@ class FigureRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.figure_id} v{self.version} {self.action}"
+
+
+class FigureConflict(models.Model):
+    """A second source for the same figure key with another value: kept beside the figure."""
+
+    figure = models.ForeignKey(
+        Figure, models.CASCADE, related_name="conflicts", verbose_name="số liệu"
+    )
+    value = models.DecimalField("giá trị khác", **VALUE_DIGITS)
+    source = models.CharField("nguồn", max_length=300, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người ghi",
+    )
+    at = models.DateTimeField("lúc")
+
+    class Meta:
+        verbose_name = "nguồn khác nhau"
+        verbose_name_plural = "nguồn khác nhau"
+        ordering = ("figure", "at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.figure_id}: {self.value} ({self.source})"

@@ -17,7 +17,14 @@ from django.utils import timezone
 from chitieu.catalog.period import Period
 from chitieu.quantity import format_number
 from chitieu.web.accounts.permissions import require_edit, require_planner
-from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
+from chitieu.web.figures.models import (
+    Action,
+    Figure,
+    FigureConflict,
+    FigureRevision,
+    ReviewState,
+    Status,
+)
 from chitieu.web.plans.models import Indicator, Locality
 
 LOCKED_STATES = (ReviewState.SUBMITTED, ReviewState.APPROVED)
@@ -295,3 +302,20 @@ def _when(moment: Any | None) -> str:
 
 def _number(value: Decimal) -> str:
     return format_number(value.normalize() if value == value.to_integral_value() else value)
+
+
+@transaction.atomic
+def record_conflict(
+    figure: Figure, value: Decimal, *, source: str, note: str = "", actor: Any | None
+) -> FigureConflict:
+    """Keep a second source's different value beside the figure; the figure is unchanged.
+
+    Recording the same value and source twice returns the existing row.
+    """
+    require_edit(actor, figure.indicator, figure.locality)
+    existing = figure.conflicts.filter(value=value, source=source).first()
+    if existing is not None:
+        return existing
+    return FigureConflict.objects.create(
+        figure=figure, value=value, source=source, note=note, recorded_by=actor, at=timezone.now()
+    )
