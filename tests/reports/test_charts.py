@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
+import vl_convert
 
 from chitieu.catalog.model import (
     Aggregation,
@@ -19,7 +21,8 @@ from chitieu.catalog.model import (
 from chitieu.catalog.period import Period
 from chitieu.outlook.paths import Milestone, RequiredPath
 from chitieu.quantity import parse_target
-from chitieu.reports.charts import SCHEMA, indicator_chart
+from chitieu.reports.chart_images import chart_svg
+from chitieu.reports.charts import SCHEMA, VI_FORMAT_LOCALE, indicator_chart
 
 DOCTORS = Indicator("xh.bac_si", "Số bác sĩ/vạn dân", "xa_hoi", None, None, Direction.HIGHER)
 
@@ -92,3 +95,43 @@ def test_the_required_path_is_a_dashed_line_and_widens_the_years() -> None:
     assert dashed is not None and dashed["mark"]["strokeDash"]
     assert [v["value"] for v in dashed["data"]["values"]] == [14.0, 15.0]
     assert dashed["encoding"]["x"]["scale"]["domain"] == ["2026", "2029", "2030"]
+
+
+def _tick_labels(svg: str) -> list[str]:
+    """The y axis' tick labels: the numeric texts of the rendered SVG."""
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return [t for t in texts if re.fullmatch(r"[\d.,]+", t) and not re.fullmatch(r"20\d\d", t)]
+
+
+INVESTMENT = [_figure("2024", "328283"), _figure("2025", "341500.5")]
+
+
+def test_the_locale_is_the_vietnamese_d3_format_locale() -> None:
+    assert VI_FORMAT_LOCALE == {
+        "decimal": ",",
+        "thousands": ".",
+        "grouping": [3],
+        "currency": ["", " đ"],
+    }
+    assert indicator_chart(DOCTORS, [], None)["config"]["locale"]["number"] == VI_FORMAT_LOCALE
+
+
+def test_rendered_ticks_group_thousands_with_dots() -> None:
+    """vl-convert with the locale (as in Word) draws 300.000, never 300,000 or 300000."""
+    labels = _tick_labels(chart_svg(indicator_chart(DOCTORS, INVESTMENT, None)))
+    large = [t for t in labels if t != "0"]
+    assert large and all(re.fullmatch(r"\d{1,3}(\.\d{3})+", t) for t in large), labels
+
+
+def test_the_spec_alone_draws_vietnamese_numbers() -> None:
+    """The spec's own config.locale is enough for a renderer given no locale option."""
+    spec = indicator_chart(DOCTORS, INVESTMENT, None)
+    spec["width"] = 400
+    labels = _tick_labels(vl_convert.vegalite_to_svg(spec))
+    assert any("." in t for t in labels) and not any("," in t for t in labels), labels
+
+
+def test_decimal_ticks_use_a_comma() -> None:
+    small = [_figure("2024", "0.8"), _figure("2025", "1.3")]
+    labels = _tick_labels(chart_svg(indicator_chart(DOCTORS, small, None)))
+    assert any("," in t for t in labels) and not any("." in t for t in labels), labels

@@ -88,3 +88,66 @@ def test_the_indicator_chart_draws_one_point_per_year(
     assert points.count() == 4
     assert page.locator("#chart svg g.mark-rule.role-mark line").count() == 1  # the target
     screenshot(page, "indicator")
+
+
+GRDP_SIZE = "kt.grdp.quy_mo"  # 328.283 tỷ đồng in 2025, target 600.000 tỷ đồng
+FILTERS = ["id_ke_hoach", "id_nhom", "id_danh_gia", "id_so_nganh", "id_dia_ban"]
+_FOCUS = """() => { const el = document.activeElement;
+  return [el.id || el.textContent.trim(), el.matches(':focus-visible'),
+          getComputedStyle(el).outlineStyle]; }"""
+
+
+def test_the_keyboard_reaches_the_filters_and_their_button(
+    page: Any, real_plan: model.Catalogue
+) -> None:
+    """From the top of the page, Tab goes past the skip link and the menu to the first
+    filter, then through every filter to "Lọc", each with a visible focus ring."""
+    login(page, "xem")
+    page.goto("/?ke_hoach=hung_yen_2025_2030")
+    page.keyboard.press("Tab")
+    assert page.evaluate(_FOCUS)[0] == "Bỏ qua, đến nội dung chính"
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate(_FOCUS)[0] == FILTERS[0]:
+            break
+    reached = [page.evaluate(_FOCUS)]
+    for _ in [*FILTERS[1:], "Lọc"]:
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(_FOCUS))
+    assert [name for name, _, _ in reached] == [*FILTERS, "Lọc"]
+    assert all(visible and outline != "none" for _, visible, outline in reached)
+
+
+def test_the_indicator_page_prints_without_header_or_menu(
+    page: Any, real_plan: model.Catalogue
+) -> None:
+    """Print media hides the header and the menu; the chart's axis groups thousands
+    the Vietnamese way (100.000)."""
+    login(page, "xem")
+    page.goto(f"/chi-tieu/{GRDP_SIZE}/")
+    page.wait_for_selector("#chart[data-rendered=true] svg")
+    ticks = page.locator("#chart svg g.role-axis-label text").evaluate_all(
+        "texts => texts.map(t => t.textContent)"
+    )
+    assert "100.000" in ticks and not any("," in t for t in ticks), ticks
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.get_by_role("navigation", name="Điều hướng chính").is_visible()
+    assert page.locator("h1").is_visible()
+    assert screenshot(page, "indicator-print").stat().st_size > 0
+
+
+def test_the_dashboard_fits_a_phone_without_sideways_scrolling(
+    page: Any, real_plan: model.Catalogue
+) -> None:
+    """At 390x844 the page body does not scroll sideways; wide tables scroll in .table-wrap."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "xem")
+    page.goto("/?ke_hoach=hung_yen_2025_2030")
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+    table = page.locator("#bang-chi-tieu").evaluate("t => t.closest('.table-wrap') !== null")
+    assert table
+    screenshot(page, "dashboard-phone")

@@ -7,15 +7,26 @@ from typing import Any
 
 import vl_convert
 
+from chitieu.reports.charts import VI_FORMAT_LOCALE
+
 WIDTH_PX = 560  # the spec's "container" width has no container here
-# d3-format's Vietnamese separators; the spec's own config.locale is a hint for the web page.
-VI_FORMAT = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
 
 
 def chart_png(spec: dict[str, Any], *, width: int = WIDTH_PX, scale: float = 2.0) -> bytes:
-    """The PNG of a chart spec, `width` pixels wide before `scale`."""
+    """The PNG of a chart spec, `width` pixels wide before `scale`, numbers as 1.234,5."""
+    fixed = _fixed(spec, width)
+    png: bytes = vl_convert.vegalite_to_png(fixed, scale=scale, format_locale=VI_FORMAT_LOCALE)
+    return png
+
+
+def chart_svg(spec: dict[str, Any], *, width: int = WIDTH_PX) -> str:
+    """The SVG of a chart spec, rendered as chart_png renders it (tests read its labels)."""
+    svg: str = vl_convert.vegalite_to_svg(_fixed(spec, width), format_locale=VI_FORMAT_LOCALE)
+    return svg
+
+
+def _fixed(spec: dict[str, Any], width: int) -> dict[str, Any]:
     fixed = copy.deepcopy(spec)
     fixed["width"] = width
     fixed.setdefault("background", "white")
-    png: bytes = vl_convert.vegalite_to_png(fixed, scale=scale, format_locale=VI_FORMAT)
-    return png
+    return fixed

@@ -5,10 +5,15 @@ their status (kế hoạch / ước / sơ bộ / chính thức); the target as a
 (a bound or a point) or a shaded band (a range); and the path required to reach it
 as a dashed line. Values go into the spec as floats: a chart is a picture, the
 tables beside it keep the Decimals.
+
+Numbers are drawn the Vietnamese way (1.234,5) by the d3-format locale
+`VI_FORMAT_LOCALE`: the spec carries it in `config.locale.number`, the page's
+chart.js hands it to vega-embed as `formatLocale`, and chart_images.py to vl-convert.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -28,6 +33,13 @@ STATUS_COLOURS = {
 TARGET_COLOUR = "#2e7d32"
 PATH_COLOUR = "#555555"
 _DRAWN_KINDS = (TargetKind.POINT, TargetKind.APPROX, TargetKind.MIN, TargetKind.MAX)
+# d3-format's locale: without "grouping" d3 draws no thousands separator at all.
+VI_FORMAT_LOCALE: dict[str, Any] = {
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["", " đ"],
+}
 
 
 def indicator_chart(
@@ -59,7 +71,7 @@ def indicator_chart(
         "width": "container",
         "height": 240,
         "autosize": {"type": "fit", "contains": "padding"},
-        "config": {"locale": {"number": {"decimal": ",", "thousands": "."}}},
+        "config": {"locale": {"number": copy.deepcopy(VI_FORMAT_LOCALE)}},
         "resolve": {"scale": {"color": "independent"}},
         "layer": layers,
     }

@@ -1,4 +1,5 @@
-"""Read-only pages: dashboard, indicator, past-term audit, tasks (with progress notes)."""
+"""Read-only pages: dashboard, indicator, past-term audit, tasks (with progress notes),
+and the report downloads (any signed-in role)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
+from chitieu.reports import pdf
 from chitieu.web.accounts.permissions import PermissionDenied
-from chitieu.web.dashboard import audit, indicator, services, tasks
+from chitieu.web.dashboard import audit, downloads, indicator, services, tasks
 from chitieu.web.dashboard.forms import FilterForm, TaskNoteForm
-from chitieu.web.plans.models import Indicator, Plan, Task
+from chitieu.web.plans.models import Indicator, Plan, PlanKind, Task
 
 
 def _plan(request: HttpRequest) -> Plan:
@@ -27,11 +30,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
     form = FilterForm(request.GET or None, plan=plan)
     board = services.dashboard(plan, filters=form.filters())
-    return render(
-        request,
-        "dashboard/dashboard.html",
-        {"plan": plan, "form": form, "board": board, "statuses": services.STATUSES},
-    )
+    context = {
+        "plan": plan,
+        "form": form,
+        "board": board,
+        "statuses": services.STATUSES,
+        "formats": downloads.FORMAT_LABELS.items(),
+    }
+    if plan.kind != PlanKind.PAST_TERM:
+        context["report_years"] = downloads.report_years(plan)
+        context["default_year"] = downloads.default_year(plan)
+    return render(request, "dashboard/dashboard.html", context)
 
 
 @login_required
@@ -43,7 +52,68 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def audit_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "dashboard/audit.html", {"page": audit.audit_page()})
+    context = {"page": audit.audit_page(), "formats": downloads.FORMAT_LABELS.items()}
+    return render(request, "dashboard/audit.html", context)
+
+
+@login_required
+@require_GET
+def results_download(request: HttpRequest, plan: str, fmt: str) -> HttpResponse:
+    """A past term's results table (Phụ lục 1A/1B) as an attachment."""
+    return _download(request, "results", plan, fmt, None)
+
+
+@login_required
+@require_GET
+def progress_download(request: HttpRequest, plan: str, year: int, fmt: str) -> HttpResponse:
+    """A plan's progress report for a year as an attachment."""
+    return _download(request, "progress", plan, fmt, year)
+
+
+@login_required
+@require_GET
+def progress_choice(request: HttpRequest, plan: str) -> HttpResponse:
+    """The dashboard's year-and-format form, sent to the report's own address."""
+    found = get_object_or_404(Plan, code=plan)
+    fmt = request.GET.get("dinh_dang", "docx")
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        year = downloads.default_year(found)
+    if fmt not in downloads.FORMATS or year not in downloads.report_years(found):
+        raise Http404("Năm hoặc định dạng báo cáo không hợp lệ.")
+    return redirect("dashboard:progress_download", plan=found.code, year=year, fmt=fmt)
+
+
+def _download(
+    request: HttpRequest, kind: str, plan: str, fmt: str, year: int | None
+) -> HttpResponse:
+    found = get_object_or_404(Plan, code=plan)
+    if fmt == "pdf" and pdf.soffice() is None:
+        return _no_pdf(request, kind, found, year, downloads.NO_PDF)
+    try:
+        built = downloads.build_report(kind, plan, fmt, year=year)
+    except downloads.DownloadError as error:
+        raise Http404(error.message) from error
+    except pdf.PdfUnavailableError as error:
+        return _no_pdf(request, kind, found, year, str(error))
+    response = HttpResponse(built.content, content_type=built.media_type)
+    response["Content-Disposition"] = built.content_disposition
+    response["Content-Length"] = str(len(built.content))
+    return response
+
+
+def _no_pdf(
+    request: HttpRequest, kind: str, plan: Plan, year: int | None, message: str
+) -> HttpResponse:
+    """A page saying why there is no PDF, with the Word file to print instead."""
+    word = (
+        reverse("dashboard:results_download", args=[plan.code, "docx"])
+        if kind == "results"
+        else reverse("dashboard:progress_download", args=[plan.code, year, "docx"])
+    )
+    context = {"message": message, "word_url": word, "plan": plan}
+    return render(request, "dashboard/no_pdf.html", context, status=503)
 
 
 @login_required

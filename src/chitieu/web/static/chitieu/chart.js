@@ -6,7 +6,11 @@
   var spec = JSON.parse(source.textContent);
   // vega-embed makes its holder inline-block, so "container" would measure 0 wide.
   if (spec.width === "container") { spec.width = Math.max(280, holder.clientWidth - 24); }
-  window.vegaEmbed(holder, spec, { renderer: "svg", actions: false })
+  // The Vietnamese d3-format locale (1.234,5) travels in the spec (charts.VI_FORMAT_LOCALE).
+  var locale = spec.config && spec.config.locale && spec.config.locale.number;
+  var options = { renderer: "svg", actions: false };
+  if (locale) { options.formatLocale = locale; }
+  window.vegaEmbed(holder, spec, options)
     .then(function () { holder.setAttribute("data-rendered", "true"); })
     .catch(function (error) {
       holder.textContent = "Không vẽ được biểu đồ: " + error;
