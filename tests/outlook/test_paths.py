@@ -92,3 +92,19 @@ def test_replanning_from_a_later_year_and_value() -> None:
     path = required_path(goal(200, baseline=100), start_year=2027, start_value=Decimal(130))
     assert [m.year for m in path.milestones] == [2028, 2029, 2030]
     assert path.milestones[0].value == Decimal("150.074038")  # 130 × 1,154416
+
+
+def test_a_baseline_already_past_the_target_asks_only_to_keep_the_target() -> None:
+    """Budget revenue: 100.299 in 2025 against 65.000 by 2030 (higher is better). A path
+    falling from 100.299 to 65.000 would ask for decline; each year must keep 65.000."""
+    path = required_path(goal(65000, baseline=100299))
+    assert path.shape == "already_met"
+    assert [m.value for m in path.milestones] == [Decimal(65000)] * 5
+    assert "đã đạt mục tiêu (100.299 so với 65.000)" in path.note
+
+
+def test_a_lower_is_better_baseline_already_below_the_target_keeps_the_target() -> None:
+    """Unemployment 1,3% in 2025 against "below 1,5%": keep at most 1,5% each year."""
+    path = required_path(goal(1.5, baseline=1.3, direction=-1, percent=True))
+    assert path.shape == "already_met"
+    assert {m.value for m in path.milestones} == {Decimal("1.5")}

@@ -19,6 +19,10 @@ class Direction(StrEnum):
     LOWER = "lower"  # less is better (poverty, unemployment, a rank)
     BAND = "band"  # inside a range is best (economic structure shares)
 
+    @property
+    def label(self) -> str:
+        return _DIRECTION_LABELS[self]
+
 
 class Aggregation(StrEnum):
     """How the figures of the period are combined before comparing with the target."""
@@ -29,6 +33,26 @@ class Aggregation(StrEnum):
     CUMULATIVE = "cumulative"  # sum of the yearly figures ("tổng … giai đoạn 2026-2030")
     EVERY_YEAR = "every_year"  # each year on its own ("hằng năm")
     CHANGE = "change"  # change from the baseline ("giảm 1/3 so với năm 2020")
+
+    @property
+    def label(self) -> str:
+        return _AGGREGATION_LABELS[self]
+
+
+_DIRECTION_LABELS = {
+    Direction.HIGHER: "càng cao càng tốt",
+    Direction.LOWER: "càng thấp càng tốt",
+    Direction.BAND: "trong khoảng",
+}
+
+_AGGREGATION_LABELS = {
+    Aggregation.LEVEL: "mức đạt cuối kỳ",
+    Aggregation.AVG_GROWTH: "tăng bình quân giai đoạn",
+    Aggregation.AVG_LEVEL: "bình quân giai đoạn",
+    Aggregation.CUMULATIVE: "tổng cả giai đoạn",
+    Aggregation.EVERY_YEAR: "hằng năm",
+    Aggregation.CHANGE: "thay đổi so với gốc",
+}
 
 
 class FigureStatus(StrEnum):

@@ -11,26 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from chitieu.catalog.model import Aggregation, Catalogue, Direction, Indicator
+from chitieu.catalog.model import Catalogue, Indicator
 from chitieu.ingest.past_terms import resolve_results, unit_was_ditto
 from chitieu.ingest.target_table import UNREADABLE
 from chitieu.quantity import format_number, format_target
 
 LOW_CONFIDENCE = 0.6
-
-AGGREGATION_LABELS = {
-    Aggregation.LEVEL: "mức đạt cuối kỳ",
-    Aggregation.AVG_GROWTH: "tăng bình quân giai đoạn",
-    Aggregation.AVG_LEVEL: "bình quân giai đoạn",
-    Aggregation.CUMULATIVE: "tổng cả giai đoạn",
-    Aggregation.EVERY_YEAR: "hằng năm",
-    Aggregation.CHANGE: "thay đổi so với gốc",
-}
-DIRECTION_LABELS = {
-    Direction.HIGHER: "càng cao càng tốt",
-    Direction.LOWER: "càng thấp càng tốt",
-    Direction.BAND: "trong khoảng",
-}
 
 
 def write_review(catalogue: Catalogue, *, fmt: str = "md") -> str:
@@ -88,8 +74,8 @@ def _indicator_row(indicator: Indicator) -> tuple[str, ...]:
             f"{format_target(t.value)} ({t.period_start}-{t.period_end})" for t in indicator.targets
         )
         or "(không có)",
-        AGGREGATION_LABELS[target.aggregation] if target else "",
-        DIRECTION_LABELS[indicator.direction],
+        target.aggregation.label if target else "",
+        indicator.direction.label,
         str(line or ""),
     )
 

@@ -8,7 +8,10 @@ Decimals (stored values), computed by the aggregation of the target:
 - LEVEL / CHANGE, a % target near its natural limit: the distance to the limit shrinks
   by the same proportion each year (the compound path of the distance);
 - AVG_GROWTH, AVG_LEVEL, EVERY_YEAR: the target value itself each year;
-- CUMULATIVE: the total spread evenly, target / N per year, with the running total.
+- CUMULATIVE: the total spread evenly, target / N per year, with the running total;
+- a level already on the favourable side of the target at the start: the target itself each
+  year ("already_met"), since a path that falls from the baseline to the target would ask
+  for decline.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from chitieu.catalog.model import Aggregation
 from chitieu.outlook.goal import Goal
 from chitieu.outlook.projection import level_measure
 from chitieu.outlook.settings import DEFAULT_SETTINGS, Measure, OutlookSettings
+from chitieu.quantity.format import format_number
 
 _PLACES = Decimal("0.000001")
 
@@ -66,6 +70,13 @@ def required_path(
             goal.midpoint,
             "Chưa có số liệu năm gốc: không lập được lộ trình.",
         )
+    if _already_met(goal, start, target):
+        kept = tuple(Milestone(y, target) for y in years)
+        note = (
+            f"Năm {year} đã đạt mục tiêu ({_vi(start)} so với {_vi(target)}): "
+            "mỗi năm chỉ cần giữ không kém mục tiêu."
+        )
+        return RequiredPath(goal.indicator, "already_met", target, kept, goal.midpoint, note)
     n = goal.target_year - year
     measure = level_measure(goal, float(start), float(target), (), settings)
     steps = tuple(
@@ -74,6 +85,14 @@ def required_path(
     )
     shape = {Measure.LOG: "compound", Measure.GAP: "gap"}.get(measure, "linear")
     return RequiredPath(goal.indicator, shape, target, steps, goal.midpoint, goal.note)
+
+
+def _already_met(goal: Goal, start: Decimal, target: Decimal) -> bool:
+    return (goal.direction > 0 and start >= target) or (goal.direction < 0 and start <= target)
+
+
+def _vi(value: Decimal) -> str:
+    return format_number(_tidy(value))
 
 
 def _point(goal: Goal, measure: Measure, y0: Decimal, target: Decimal, share: Decimal) -> Decimal:

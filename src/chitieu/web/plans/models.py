@@ -104,7 +104,7 @@ class Indicator(models.Model):
     direction = models.CharField(
         "chiều tốt",
         max_length=10,
-        choices=[(d.value, d.value) for d in Direction],
+        choices=[(d.value, d.label) for d in Direction],
         default=Direction.HIGHER.value,
     )
     stt = models.CharField("STT", max_length=20, blank=True)
@@ -142,7 +142,7 @@ class Target(models.Model):
         "cách tính",
         max_length=20,
         blank=True,
-        choices=[(a.value, a.value) for a in Aggregation],
+        choices=[(a.value, a.label) for a in Aggregation],
         help_text="Để trống khi văn bản không nói (kết quả nhiệm kỳ trước).",
     )
     text = models.TextField("nguyên văn")
