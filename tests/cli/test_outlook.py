@@ -82,3 +82,12 @@ def test_unknown_file_type_is_refused(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["outlook", str(path)])
     assert result.exit_code != 0 and "danh mục" in result.output
+
+
+def test_text_paths_show_names_units_and_rounded_values(catalogue_file: Path) -> None:
+    """A GRDP milestone reads "370.364 tỷ đồng", not "370.364,169711" after a bare code."""
+    result = CliRunner().invoke(main, ["outlook", str(catalogue_file)])
+    paths = result.output.split("TÍNH NHẤT QUÁN")[0]
+    line = next(x for x in paths.splitlines() if "kt.grdp.quy_mo" in x)
+    assert "2026: 370.364 tỷ đồng" in line
+    assert "ty_dong" not in paths and "pct_per_year" not in paths

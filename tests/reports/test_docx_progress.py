@@ -96,3 +96,26 @@ def test_without_libreoffice_the_message_says_what_to_do(monkeypatch: pytest.Mon
     monkeypatch.setattr(pdf, "SOFFICE_NAMES", ("khong-co-chuong-trinh-nay",))
     with pytest.raises(PdfUnavailableError, match="chưa cài LibreOffice"):
         docx_to_pdf(b"")
+
+
+def test_the_overview_never_counts_zero(catalogue: Catalogue) -> None:
+    """With no figure yet, the overview says so in words instead of "0 chỉ tiêu"."""
+    from chitieu.reports.docx_progress import overview
+
+    empty = progress_report(catalogue, (), 2026)
+    text = overview(empty)
+    assert " 0 chỉ tiêu" not in text and "số liệu của 0" not in text
+    assert "chưa chỉ tiêu nào có số liệu" in text
+    assert "chưa xác định chỉ tiêu nào có nguy cơ không đạt" in text
+
+
+def test_coherence_findings_name_indicators_not_codes(opened: Document) -> None:
+    """Readers see “Quy mô GRDP”, not kt.grdp.quy_mo, and no settings keys like (deflator_low)."""
+    import re
+
+    texts = [p.text for p in opened.paragraphs if p.text.startswith("- ")]
+    assert texts
+    for text in texts:
+        assert not re.search(r"\b(kt|xh|mt|xdd)\.[a-z_.]+", text), text
+        assert not re.search(r"\([a-z]+_[a-z_]+\)", text), text
+        assert ".." not in text, text

@@ -10,13 +10,14 @@ are a contract: other tools read them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import click
 
-from chitieu.catalog.model import Catalogue
+from chitieu.catalog.model import Catalogue, Indicator
 from chitieu.catalog.period import PeriodKind
 from chitieu.outlook.assumptions import (
     DEFAULT_ASSUMPTIONS,
@@ -31,6 +32,7 @@ from chitieu.outlook.coherence_base import main_target
 from chitieu.outlook.goal import Goal, NoGoalError, resolve_goal
 from chitieu.outlook.paths import required_path
 from chitieu.outlook.rating import Outlook
+from chitieu.outlook.settings import Rating
 
 CATALOGUE_SUFFIXES = (".yaml", ".yml", ".json")
 DOCUMENT_SUFFIXES = (".txt", ".docx")
@@ -197,7 +199,8 @@ def command(catalogue: Path, figures: Path | None, fmt: str, assumptions_file: P
         assumptions = (
             load_assumptions(assumptions_file) if assumptions_file else DEFAULT_ASSUMPTIONS
         )
-        data = report(load(catalogue), figures, assumptions)
+        loaded = load(catalogue)
+        data = report(loaded, figures, assumptions)
     except (AssumptionsError, OSError) as error:
         click.echo(f"Lỗi: {error}", err=True)
         raise SystemExit(2) from None
@@ -207,7 +210,7 @@ def command(catalogue: Path, figures: Path | None, fmt: str, assumptions_file: P
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render(data))
+        click.echo(render(data, {i.code: i for i in loaded.indicators}))
 
 
 _VERDICTS = {
@@ -218,22 +221,30 @@ _VERDICTS = {
 _CLAIMS = {"agrees": "Khớp", "disagrees": "Không khớp", "cannot_check": "Không kiểm tra được"}
 
 
-def render(data: dict[str, Any]) -> str:
-    """The report as readable Vietnamese text."""
+def render(data: dict[str, Any], indicators: Mapping[str, Indicator] | None = None) -> str:
+    """The report as readable Vietnamese text: indicator names, units and rounded values."""
+    known = indicators or {}
     out = ["LỘ TRÌNH CẦN ĐẠT (theo năm)"]
     by_code: dict[str, list[str]] = {}
     for row in data["paths"]:
-        by_code.setdefault(row["code"], []).append(f"{row['year']}: {_vi(row['required'])}")
-    out += [f"  {code}: " + "; ".join(steps) for code, steps in by_code.items()]
+        unit = known[row["code"]].unit if row["code"] in known else None
+        by_code.setdefault(row["code"], []).append(
+            f"{row['year']}: {_vi(row['required'], unit, rounded=True)}"
+        )
+    out += [f"  {_name(code, known)}: " + "; ".join(steps) for code, steps in by_code.items()]
     if data["ratings"]:
         out.append("\nĐÁNH GIÁ KHẢ NĂNG ĐẠT")
-        out += [f"  {r['code']} ({r['locality']}): {r['reason']}" for r in data["ratings"]]
+        out += [
+            f"  {_name(r['code'], known)} ({r['locality']}): [{Rating(r['rating']).label}] "
+            f"{r['reason']}"
+            for r in data["ratings"]
+        ]
     out.append("\nTÍNH NHẤT QUÁN CỦA KẾ HOẠCH")
     for c in data["coherence"]:
         out.append(f"  [{_VERDICTS[c['verdict']]}] {c['title']}")
         for i in c["inputs"]:
             where = f"dòng {i['line']}" if i["line"] else "giả định"
-            out.append(f"      - {i['name']}: {_vi(i['value'])} ({where})")
+            out.append(f"      - {i['name']}: {_vi(i['value'], i['unit'])} ({where})")
         out.append(f"      Công thức: {c['formula']}")
         out.append(f"      Kết quả: {c['result']}")
         out.append(f"      {c['explanation']}")
@@ -241,13 +252,45 @@ def render(data: dict[str, Any]) -> str:
     out += [f"  dòng {c['line']} [{_CLAIMS[c['verdict']]}] {c['detail']}" for c in data["claims"]]
     if data["missing"]:
         out.append("\nCHƯA LẬP ĐƯỢC")
-        out += [f"  {m['code']}: {m['reason']}" for m in data["missing"]]
+        out += [f"  {_name(m['code'], known)}: {m['reason']}" for m in data["missing"]]
     return "\n".join(out)
 
 
-def _vi(value: float | int | None) -> str:
+def _name(code: str, known: Mapping[str, Indicator]) -> str:
+    """ "Quy mô GRDP (kt.grdp.quy_mo)": the name people read, the code to find it again."""
+    found = known.get(code)
+    return f"{found.name} ({code})" if found is not None and found.name != code else code
+
+
+def _vi(value: float | int | None, unit: str | None = None, *, rounded: bool = False) -> str:
+    """A value the Vietnamese way with its unit's symbol; `rounded` for computed values
+    (whole numbers from 1.000 up, else at most 2 decimals, 3 below 1)."""
     if value is None:
         return "-"
     from chitieu.quantity.format import format_number
 
-    return format_number(Decimal(str(value)))
+    number = Decimal(str(value))
+    if rounded:
+        places = 0 if abs(number) >= 1000 else (3 if abs(number) < 1 else 2)
+        number = number.quantize(Decimal(1).scaleb(-places))
+        number = (
+            number.quantize(Decimal(1))
+            if number == number.to_integral_value()
+            else number.normalize()
+        )
+    text = format_number(number)
+    symbol = _symbol(unit)
+    if not symbol:
+        return text
+    return f"{text}{symbol}" if symbol.startswith("%") else f"{text} {symbol}"
+
+
+def _symbol(unit: str | None) -> str:
+    if not unit:
+        return ""
+    from chitieu.quantity import UnknownUnitError, get_unit
+
+    try:
+        return str(get_unit(unit).symbol)
+    except (UnknownUnitError, KeyError, ValueError):
+        return unit

@@ -71,20 +71,26 @@ def progress_body(document: Document, report: ProgressReport, render: ChartRende
 
 
 def overview(report: ProgressReport) -> str:
-    """One paragraph with the counts, in words."""
+    """One paragraph with the counts, in words; a count of none is said in words too."""
     measured = report.measured
     with_data = [r for r in measured if r.latest_text != NO_DATA]
     ratings = Counter(r.rating for r in with_data)
     parts = ", ".join(f"{count} chỉ tiêu “{label}”" for label, count in ratings.most_common())
-    text = (
-        f"Nghị quyết nhiệm kỳ {report.term} có {len(measured)} chỉ tiêu có mục tiêu. "
-        f"Đến năm {report.year} có số liệu của {len(with_data)} chỉ tiêu"
-    )
-    text += f" ({parts})." if parts else "."
+    text = f"Nghị quyết nhiệm kỳ {report.term} đặt mục tiêu cho {len(measured)} chỉ tiêu. "
+    if with_data:
+        text += f"Đến năm {report.year}, {len(with_data)} chỉ tiêu đã có số liệu"
+        text += f" ({parts})." if parts else "."
+    else:
+        text += f"Đến năm {report.year}, chưa chỉ tiêu nào có số liệu của kỳ đánh giá."
     missing = len(measured) - len(with_data)
-    if missing:
-        text += f" {missing} chỉ tiêu chưa có số liệu trong kỳ (ghi “{NO_DATA}”)."
-    text += f" Có {len(report.at_risk)} chỉ tiêu có nguy cơ không đạt (mục III)."
+    if with_data and missing:
+        text += f" {missing} chỉ tiêu chưa có số liệu (ghi “{NO_DATA}”)."
+    elif missing:
+        text += f" Các ô tương ứng trong bảng ghi “{NO_DATA}”."
+    if report.at_risk:
+        text += f" Có {len(report.at_risk)} chỉ tiêu có nguy cơ không đạt (xem mục III)."
+    else:
+        text += " Theo số liệu hiện có, chưa xác định chỉ tiêu nào có nguy cơ không đạt."
     return text
 
 

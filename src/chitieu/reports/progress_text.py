@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from chitieu.catalog.model import Catalogue
 from chitieu.outlook import Measure, Outlook
 from chitieu.outlook.coherence import CoherenceCheck, check_plan
@@ -69,15 +71,36 @@ def projection_text(outlook: Outlook, unit: str | None) -> str:
 
 
 def coherence_findings(catalogue: Catalogue) -> tuple[CoherenceFinding, ...]:
-    """The plan's coherence checks, the ones that found a problem first."""
+    """The plan's coherence checks, the ones that found a problem first; indicator codes and
+    settings keys are replaced by the words a reader knows."""
+    names = {i.code: i.name for i in catalogue.indicators}
     findings = []
     for outcome in check_plan(catalogue):
         if isinstance(outcome, CoherenceCheck):
             text = outcome.explanation
             if outcome.assumptions:
-                text += " Giả định: " + "; ".join(outcome.assumptions) + "."
+                said = [_without_key(a).rstrip(". ") for a in outcome.assumptions]
+                text += " Giả định: " + "; ".join(said) + "."
             findings.append(CoherenceFinding(outcome.title, outcome.verdict.label, text))
         else:
-            findings.append(CoherenceFinding(outcome.check, NOT_CHECKED, outcome.reason))
+            involved = [f"“{names[c]}”" for c in _CODE.findall(outcome.reason) if c in names]
+            title = "Quan hệ giữa " + " và ".join(involved) if involved else outcome.check
+            reason = _CODE.sub(
+                lambda m: f"“{names[m[0]]}”" if m[0] in names else m[0], outcome.reason
+            )
+            findings.append(CoherenceFinding(title, NOT_CHECKED, reason))
     order = {"Không nhất quán": 0, "Chỉ đúng với giả định": 1, NOT_CHECKED: 3}
     return tuple(sorted(findings, key=lambda f: order.get(f.verdict, 2)))
+
+
+_CODE = re.compile(r"\b[a-z]+(?:\.[a-z0-9_]+)+\b")
+_KEY = re.compile(r"\s*\([a-z0-9_]+\)$")
+
+
+def _without_key(assumption: str) -> str:
+    """ "Chỉ số giảm phát …, cận dưới (%/năm): 2 (deflator_low)" without its settings key.
+
+    >>> _without_key("Di cư thuần (điểm %): 0 (net_migration)")
+    'Di cư thuần (điểm %): 0'
+    """
+    return _KEY.sub("", assumption.rstrip(". "))

@@ -99,3 +99,62 @@ def test_the_real_plan_dashboard_is_fast(store: dict[str, Any]) -> None:
     with CaptureQueriesContext(connection) as queries:
         dashboard(_plan(), filters=Filters())
     assert len(queries.captured_queries) <= 8
+
+
+def _put_period(store: dict[str, Any], period: str, value: str) -> None:
+    from decimal import Decimal
+
+    from chitieu.catalog.period import Period
+    from chitieu.web.figures.services import record_figure
+
+    record_figure(
+        store["doctors"],
+        store["province"],
+        Period.parse(period),
+        "uoc",
+        Decimal(value),
+        actor=None,
+        expected_version=None,
+        source="Cục Thống kê",
+    )
+
+
+def test_the_latest_figure_is_a_month_after_the_last_year(store: dict[str, Any]) -> None:
+    """January 2026 is newer than the year 2025: it is shown, with its period label."""
+    put(store["doctors"], store["province"], 2025, "11", status="uoc")
+    _put_period(store, "2026-01", "11.1")
+    row = _rows(store)["xh.y_te.bac_si"]
+    assert row.latest is not None and row.latest.period.label() == "Tháng 01/2026"
+    assert row.latest_text.startswith("11,1")
+
+
+def test_a_whole_year_wins_over_its_own_months(store: dict[str, Any]) -> None:
+    """The year 2025 covers "10 months of 2025" and December 2025: the year is shown."""
+    _put_period(store, "2025-10M", "10.8")
+    _put_period(store, "2025-12", "10.9")
+    put(store["doctors"], store["province"], 2025, "11", status="uoc")
+    row = _rows(store)["xh.y_te.bac_si"]
+    assert row.latest is not None and row.latest.period.is_year
+    assert row.latest_text.startswith("11 ")
+
+
+def test_the_reason_does_not_repeat_the_status_badge(store: dict[str, Any]) -> None:
+    row = _rows(store)["kt.grdp.tang_truong"]
+    assert row.result.reason.startswith("Chưa có số liệu:")
+    assert not row.reason.lower().startswith("chưa có số liệu:")
+    assert row.reason[0].isupper()
+
+
+def test_a_past_term_is_rated_from_its_first_year(store: dict[str, Any]) -> None:
+    """Term 2020–2025: 2020 is the baseline, so a poverty rate falling far too slowly
+    towards "Dưới 1,5%" is listed as behind its path."""
+    from chitieu.web.dashboard.services import Filters, dashboard
+    from chitieu.web.plans.models import Indicator, Plan
+
+    plan = Plan.objects.get(code="hung_yen_cu_2020_2025")
+    poverty = Indicator.objects.get(plan=plan, stt="15")
+    for year, value in ((2020, "3"), (2022, "2.95"), (2024, "2.9"), (2025, "2.88")):
+        put(poverty, plan.locality or store["province"], year, value)
+    board = dashboard(plan, filters=Filters())
+    assert board.closed
+    assert [r.indicator.stt for r in board.at_risk] == ["15"]

@@ -161,3 +161,73 @@ def test_the_admin_covers_the_catalogue(
     as_user: Callable[[str], Any], store: dict[str, Any], model: str
 ) -> None:
     assert as_user("quantri").get(f"/admin/plans/{model}/").status_code == 200
+
+
+def _put_period(store: dict[str, Any], period: str, value: str) -> None:
+    from decimal import Decimal
+
+    from chitieu.catalog.period import Period
+    from chitieu.web.figures.services import record_figure
+
+    record_figure(
+        store["doctors"],
+        store["province"],
+        Period.parse(period),
+        "uoc",
+        Decimal(value),
+        actor=None,
+        expected_version=None,
+        source="https://baohungyen.vn/bai-viet",
+    )
+
+
+def _section(body: str, anchor: str) -> str:
+    start = body.index(f'id="{anchor}"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_baselines_are_whole_years_before_the_period(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    """A nine-month figure of 2025 is no baseline: it stays in the figures table, in words."""
+    put(store["doctors"], store["province"], 2025, "11", status="uoc")
+    _put_period(store, "2025-9M", "10.8")
+    body = as_user("xem").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    baselines = _section(body, "nam-goc")
+    assert "Năm 2025: 11 bác sỹ/vạn dân" in baselines
+    assert "10,8" not in baselines and "9M" not in baselines
+    figures = _section(body, "so-lieu")
+    assert "9 tháng năm 2025" in figures and "2025-9M" not in figures
+
+
+def test_the_dashboard_shows_a_january_figure_with_its_month(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    put(store["doctors"], store["province"], 2025, "11", status="uoc")
+    _put_period(store, "2026-01", "11.1")
+    body = as_user("xem").get("/").content.decode()
+    row = body[body.index('data-code="xh.y_te.bac_si"') :]
+    row = row[: row.index("</tr>")]
+    assert "11,1 bác sỹ/vạn dân" in row and "Tháng 01/2026 · ước" in row
+    assert "Chưa có số liệu" in row  # no yearly figure of the period yet
+
+
+def test_an_empty_at_risk_list_says_why(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    body = as_user("xem").get("/").content.decode()
+    text = _section(body, "rui-ro")
+    assert "chưa xếp được vì chưa đủ số liệu" in text
+    assert "needs_acceleration" not in text
+
+
+def test_the_required_path_is_explained_in_words(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    """The path's summary never shows the core's shape code ("compound", "linear")."""
+    put(store["doctors"], store["province"], 2025, "11")
+    body = as_user("xem").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    summary = body[body.index("<summary>Lộ trình cần đạt") :]
+    summary = summary[: summary.index("</summary>")]
+    for code in ("compound", "linear", "gap", "flat"):
+        assert f"({code})" not in summary

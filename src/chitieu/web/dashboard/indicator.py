@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from chitieu.assess import DEFAULT_RULES, Rules
 from chitieu.catalog import model
+from chitieu.catalog.period import Period
 from chitieu.outlook import NoGoalError, RequiredPath, required_path, resolve_goal
 from chitieu.outlook.annual_plan import committed, verdict
 from chitieu.quantity import target as model_target
@@ -57,6 +58,10 @@ class IndicatorPage:
     series: list[PeriodSeries]
     annual: list[AnnualRow]
 
+    @property
+    def path_note(self) -> str:
+        return path_note(self.path) if self.path is not None else ""
+
 
 def indicator_page(
     indicator: Indicator, *, locality_code: str = "", rules: Rules = DEFAULT_RULES
@@ -71,7 +76,7 @@ def indicator_page(
         .order_by("year", "period", "status")
     )
     target = row.target
-    baselines = [f for f in stored if target is not None and f.year < target.period_start]
+    baselines = baseline_figures(stored, target)
     path = _path(row)
     chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in stored], target, path)
     return IndicatorPage(
@@ -95,6 +100,20 @@ def indicator_page(
     )
 
 
+def baseline_figures(stored: list[Figure], target: model.IndicatorTarget | None) -> list[Figure]:
+    """Yearly figures of the years before the target's period (plan values left out); figures
+    of part of a year (2025-9M) are not baselines, they stay in the figures table."""
+    if target is None:
+        return []
+    return [
+        f
+        for f in stored
+        if f.year < target.period_start
+        and Period.parse(f.period).is_year
+        and f.status != model.FigureStatus.PLAN.value
+    ]
+
+
 def _path(row: Row) -> RequiredPath | None:
     """The required path from the baseline; None when the core cannot draw one."""
     if row.target is None:
@@ -110,6 +129,21 @@ def _path(row: Row) -> RequiredPath | None:
     except (NoGoalError, ValueError, ArithmeticError):
         return None
     return found if found.milestones else None
+
+
+PATH_SHAPES = {
+    "compound": "tăng đều theo tỷ lệ mỗi năm",
+    "gap": "thu hẹp đều khoảng cách còn lại mỗi năm",
+    "linear": "thay đổi đều một lượng mỗi năm",
+    "flat": "giữ mức mục tiêu mỗi năm",
+    "even_share": "chia đều tổng cho các năm",
+    "none": "chưa lập được",
+}
+
+
+def path_note(path: RequiredPath) -> str:
+    """Why the path has its shape, in words; the shape's name when the core gives no note."""
+    return path.note or PATH_SHAPES.get(path.shape, path.shape)
 
 
 VERDICT_LABELS = {

@@ -18,6 +18,7 @@ from django.utils import timezone
 from chitieu.assess import DEFAULT_RULES, AssessmentError, Result, Rules, assess_target
 from chitieu.assess.aggregate import yearly_figures
 from chitieu.catalog import model
+from chitieu.catalog.period import Period, PeriodKind
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
@@ -58,6 +59,21 @@ class Row:
         return self.result.status
 
     @property
+    def reason(self) -> str:
+        """The assessment's reason without the status the badge beside it already shows."""
+        return without_label(self.result.reason, self.status.label)
+
+    @property
+    def outlook_reason(self) -> str:
+        if self.outlook is None:
+            return ""
+        return without_label(self.outlook.reason, self.outlook.rating.label)
+
+    @property
+    def rated(self) -> bool:
+        return self.outlook is not None and self.outlook.rating is not Rating.INSUFFICIENT_DATA
+
+    @property
     def at_risk(self) -> bool:
         return self.outlook is not None and self.outlook.rating in AT_RISK
 
@@ -82,6 +98,20 @@ class Dashboard:
     @property
     def total(self) -> int:
         return sum(n for _, n in self.totals)
+
+    @property
+    def closed(self) -> bool:
+        """A past term: its figures are final, so 'at risk' reads as 'fell behind its path'."""
+        return bool(self.plan.kind == PlanKind.PAST_TERM)
+
+    @property
+    def with_target(self) -> int:
+        return sum(1 for r in self.rows if r.target is not None)
+
+    @property
+    def unrated(self) -> int:
+        """Rows with a target that the outlook could not rate for lack of figures."""
+        return sum(1 for r in self.rows if r.target is not None and not r.rated)
 
 
 def default_plan() -> Plan | None:
@@ -164,7 +194,7 @@ def build_row(
     yearly = yearly_figures(figures) if figures else {}
     baseline = baseline_of(target, yearly, core.unit)
     result = assess(core, target, figures, rules=rules, as_of=as_of, baseline=baseline)
-    latest = yearly[max(yearly)] if yearly else None
+    latest = latest_figure(figures, yearly)
     return Row(
         indicator=indicator,
         core=core,
@@ -179,9 +209,45 @@ def build_row(
     )
 
 
+def without_label(reason: str, label: str) -> str:
+    """ "Chưa có số liệu: chưa có số liệu năm nào…" -> "Chưa có số liệu năm nào…".
+
+    >>> without_label("Chưa đủ số liệu: cần giá trị năm gốc.", "Chưa đủ số liệu")
+    'Cần giá trị năm gốc.'
+    >>> without_label("Kết quả 9,9% vượt mục tiêu.", "Vượt")
+    'Kết quả 9,9% vượt mục tiêu.'
+    """
+    prefix = f"{label}: "
+    if not reason.lower().startswith(prefix.lower()):
+        return reason
+    rest = reason[len(prefix) :]
+    return rest[:1].upper() + rest[1:]
+
+
+def latest_figure(
+    figures: Sequence[model.Figure], yearly: dict[int, model.Figure]
+) -> model.Figure | None:
+    """The figure of the period that ends last: January 2026 after the year 2025, but the
+    year 2025 (its best status) over "10 months of 2025" and over December 2025."""
+    candidates = list(yearly.values()) + [f for f in figures if not f.period.is_year]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda f: (_end_month(f.period), f.period.is_year))
+
+
+def _end_month(period: Period) -> int:
+    months = {
+        PeriodKind.YEAR: 12,
+        PeriodKind.HALF: 6 * period.index,
+        PeriodKind.QUARTER: 3 * period.index,
+    }
+    return period.year * 12 + months.get(period.kind, period.index)
+
+
 def plan_target(indicator: Indicator, plan: Plan) -> model.IndicatorTarget | None:
     """The indicator's first target in the plan. A past term's table does not say how the
-    target aggregates; its result is the term's own figure, so it is compared as a level."""
+    target aggregates; its result is the term's own figure, so it is compared as a level,
+    and the term's first year (2020 of 2020–2025) is its baseline year."""
     rows = [t for t in indicator.targets.all() if t.plan_id == plan.pk]
     if not rows:
         return None
@@ -189,9 +255,12 @@ def plan_target(indicator: Indicator, plan: Plan) -> model.IndicatorTarget | Non
     found = plan_adapters.indicator_target(row)
     if found is not None:
         return found
+    start = row.period_start
+    if start == plan.term_start and row.period_end > start:
+        start += 1
     return model.IndicatorTarget(
         value=plan_adapters.target_value(row),
-        period_start=row.period_start,
+        period_start=start,
         period_end=row.period_end,
         aggregation=model.Aggregation.LEVEL,
         source=plan_adapters.source_of(row),

@@ -11,6 +11,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from chitieu.catalog.period import Period, PeriodError
 from chitieu.quantity import UnknownUnitError, format_number, get_unit
 
 register = template.Library()
@@ -39,6 +40,47 @@ def vi_number(value: Any, decimals: int | None = None) -> str:
     if decimals is None:
         return format_number(plain(number))
     return format_number(number, decimals=int(decimals))
+
+
+def sensible(value: Decimal) -> Decimal:
+    """A computed value rounded for reading: whole numbers from 1.000 up, else 2 decimals
+    at most, trailing zeros dropped.
+
+    >>> sensible(Decimal("370364.169711")), sensible(Decimal("10.991465")), sensible(Decimal("65000.00"))
+    (Decimal('370364'), Decimal('10.99'), Decimal('65000'))
+    >>> sensible(Decimal("0.769131"))
+    Decimal('0.769')
+    """
+    if abs(value) >= 1000:
+        return plain(value.quantize(Decimal(1)))
+    places = 3 if abs(value) < 1 else 2
+    return plain(value.quantize(Decimal(1).scaleb(-places)))
+
+
+@register.filter
+def vi_value(value: Any, unit: str | None = None) -> str:
+    """A computed value (a path's milestone) rounded sensibly, with its unit: "370.364 tỷ đồng"."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = sensible(value if isinstance(value, Decimal) else Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    symbol = unit_label(unit)
+    if not symbol:
+        return format_number(number)
+    attached = symbol.startswith("%")
+    return f"{format_number(number)}{'' if attached else ' '}{symbol}"
+
+
+@register.filter
+def period_label(value: Any) -> str:
+    """A stored period in words: "2025-10M" -> "10 tháng năm 2025", "2026-01" -> "Tháng 01/2026",
+    "2025" -> "Năm 2025"; text that is not a period is shown unchanged."""
+    try:
+        return Period.parse(str(value)).label()
+    except PeriodError:
+        return str(value)
 
 
 @register.filter
