@@ -131,3 +131,14 @@ def test_change_without_baseline_has_no_value() -> None:
     by_year = agg.yearly_figures(figs({2025: "47"}))
     found = agg.change(by_year, 2021, 2025, closed=True, baseline=None, relative_reduction=False)
     assert (found.value, found.note) == (None, "chưa có số liệu gốc năm 2020 để so sánh")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"), [(2026, 2026, "năm 2026"), (2026, 2030, "2026-2030")]
+)
+def test_avg_growth_without_figures_names_the_years_as_officials_write_them(
+    start: int, end: int, words: str
+) -> None:
+    found = agg.avg_growth({}, {}, start, end)
+    assert found.value is None
+    assert found.note == f"chưa có số liệu tăng trưởng {words}"

@@ -103,7 +103,9 @@ def test_usd_equivalent_implies_an_exchange_rate(usd: str, verdict: ClaimVerdict
         claim("101,5", "value", unit="trieu_dong", line=17),
         claim(usd, "equivalent", unit="usd", line=17),
     ]
-    assert only(check_claims(claims, Assumptions())).verdict is verdict
+    result = only(check_claims(claims, Assumptions()))
+    assert result.verdict is verdict
+    assert result.detail.startswith(f"101,5 triệu đồng / {usd} USD")
 
 
 def test_structure_shares_add_up_to_100() -> None:

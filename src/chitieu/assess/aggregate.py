@@ -100,7 +100,11 @@ def avg_growth(
     if have:
         missing = tuple(year for year in years if year not in rates)
         return _growth_from_rates(rates, have, missing, precision)
-    return Aggregate(None, missing_years=years, note=f"chưa có số liệu tăng trưởng {start}-{end}")
+    return Aggregate(
+        None,
+        missing_years=years,
+        note=f"chưa có số liệu tăng trưởng {year_span(tuple(range(start, end + 1)))}",
+    )
 
 
 def _growth_from_rates(

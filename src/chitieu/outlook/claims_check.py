@@ -30,7 +30,7 @@ from chitieu.catalog.model import Claim
 from chitieu.catalog.text import fold
 from chitieu.outlook.assumptions import DEFAULT_ASSUMPTIONS, Assumptions
 from chitieu.outlook.coherence_base import HUNDRED, ONE, num
-from chitieu.quantity.units import convert
+from chitieu.quantity.units import convert, get_unit
 
 RELATIONS = ("gap", "increase", "average", "equivalent")
 VND_UNITS = (
@@ -251,7 +251,7 @@ def _equivalent(value: Claim, usd: Claim, a: Assumptions) -> ClaimResult:
     low, high = (dong - h_d) / (dollars + h_u), (dong + h_d) / (dollars - h_u)
     fits = low <= a.exchange_rate_high and a.exchange_rate_low <= high
     detail = (
-        f"{value.value_text} ({value.unit}) / {usd.value_text} USD = {num(rate, 0)} đồng/USD "
+        f"{value.value_text} {get_unit(value.unit).symbol} / {usd.value_text} USD = {num(rate, 0)} đồng/USD "
         f"(theo làm tròn {num(low, 0)}–{num(high, 0)}); tỷ giá giả định "
         f"{num(a.exchange_rate_low, 0)}–{num(a.exchange_rate_high, 0)}: "
         + ("khớp." if fits else "không khớp.")
