@@ -178,3 +178,26 @@ def test_ratios_round_trip(numerator: int, denominator: int) -> None:
 def test_ranks_round_trip(rank: int) -> None:
     target = Target("", TargetKind.RANK, high=D(rank), unit="hang")
     assert _same(parse_target(format_target(target)), target)
+
+
+@pytest.mark.parametrize(
+    ("written", "display"),
+    [
+        ("khoảng 1,2 triệu tỷ đồng", "Khoảng 1.200.000 tỷ đồng"),
+        ("127 nghìn tỷ đồng", "127.000 tỷ đồng"),
+        ("10,6 triệu lượt người", "10.600.000 lượt người"),
+        ("2 triệu USD", "2 triệu USD"),
+        ("305,8 nghìn tấn", "305,8 nghìn tấn"),
+    ],
+)
+def test_a_scaled_target_is_written_in_its_unit_and_reads_back(written: str, display: str) -> None:
+    """The scale word is folded into the value; format then parse gives the same target."""
+    target = parse_target(written)
+    assert format_target(target) == display
+    again = parse_target(display)
+    assert (again.kind, again.low, again.high, again.unit) == (
+        target.kind,
+        target.low,
+        target.high,
+        target.unit,
+    )

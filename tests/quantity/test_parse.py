@@ -200,3 +200,52 @@ def test_not_a_target_error_is_a_value_error_and_can_be_located() -> None:
     assert isinstance(caught.value, NotATargetError)
     located = caught.value.at("Phụ lục 1A, dòng 867")
     assert str(located).startswith("Phụ lục 1A, dòng 867: ")
+
+
+# Scale words between a number and its unit (footnotes of the seed: "127 nghìn tỷ đồng",
+# "10,6 triệu lượt người"). (text, kind, low, high, unit)
+SCALED = [
+    ("khoảng 1,2 triệu tỷ đồng", TargetKind.APPROX, D(1200000), D(1200000), "ty_dong"),
+    ("127 nghìn tỷ đồng", TargetKind.POINT, D(127000), D(127000), "ty_dong"),
+    ("100 ngàn tỷ đồng", TargetKind.POINT, D(100000), D(100000), "ty_dong"),
+    ("10,6 triệu lượt người", TargetKind.POINT, D(10600000), D(10600000), "luot_nguoi"),
+    ("Dưới 1 triệu người", TargetKind.MAX, None, D(1000000), "nguoi"),
+    ("10-12 nghìn tỷ đồng", TargetKind.RANGE, D(10000), D(12000), "ty_dong"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "high", "unit"), SCALED)
+def test_a_scale_word_before_a_unit_multiplies_the_value_and_keeps_the_unit(
+    text: str, kind: TargetKind, low: Decimal | None, high: Decimal | None, unit: str
+) -> None:
+    target = parse_target(text)
+    assert (target.kind, target.low, target.high, target.unit) == (kind, low, high, unit)
+    assert target.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("11.968 triệu USD", D(11968), "trieu_usd"),
+        ("hơn 16 tỷ USD", D(16), "ty_usd"),
+        ("305,8 nghìn tấn", D("305.8"), "nghin_tan"),
+        ("180 triệu đồng", D(180), "trieu_dong"),
+    ],
+)
+def test_a_scale_the_unit_table_spells_is_that_unit(text: str, value: Decimal, unit: str) -> None:
+    """'triệu USD', 'nghìn tấn', 'triệu đồng' are catalogued units: the value is not multiplied."""
+    target = parse_target(text)
+    assert (target.low if target.low is not None else target.high, target.unit) == (value, unit)
+
+
+def test_a_scale_word_without_a_known_unit_keeps_the_number_and_is_flagged() -> None:
+    """'12 triệu lượt khách': nothing to carry the scale, so a reviewer is told."""
+    target = parse_target("đạt 12 triệu lượt khách du lịch")
+    assert (target.low, target.unit) == (D(12), None)
+    assert "scale_without_unit" in target.flags
+
+
+def test_an_ambiguous_number_before_a_scale_word_scales_every_reading() -> None:
+    target = parse_target("328,096 nghìn tỷ đồng")
+    assert target.ambiguous
+    assert [r.value for r in target.readings] == [D(328096), D(328096000)]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from chitieu.quantity.format import format_number as shared_format_number
+from chitieu.quantity.format import plain
 
 
 def format_number(value: Decimal, places: int | None = None) -> str:
@@ -24,9 +25,7 @@ def format_number(value: Decimal, places: int | None = None) -> str:
     """
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    # normalize() alone would write 100 as 1E+2; integers keep their plain form.
-    whole = value == value.to_integral_value()
-    return shared_format_number(value.quantize(Decimal(1)) if whole else value.normalize())
+    return shared_format_number(plain(value))
 
 
 def format_percent(ratio: Decimal, places: int = 2) -> str:

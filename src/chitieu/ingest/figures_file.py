@@ -13,101 +13,55 @@ indicator | locality | period | value | status, and optionally unit, source, not
 from __future__ import annotations
 
 import csv
-import datetime
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from chitieu.catalog.model import FigureStatus
-from chitieu.catalog.period import Period
 from chitieu.catalog.text import fold
-from chitieu.quantity import NumberFormatError, format_number, parse_number
+from chitieu.ingest.figure_cells import (
+    cell_text,
+    cell_value,
+    export_value,
+    is_formula,
+    read_code,
+    read_number,
+    read_period,
+    read_status,
+)
+from chitieu.ingest.figure_rows import (
+    COLUMNS,
+    HEADER_KEYS,
+    LABELS,
+    REQUIRED,
+    FigureRow,
+    FiguresFile,
+    Place,
+    Problem,
+    Progress,
+)
+from chitieu.quantity import plain
 
-COLUMNS = ("indicator", "locality", "period", "value", "status", "unit", "source", "note")
-REQUIRED = ("indicator", "locality", "period", "value", "status")
-LABELS = {
-    "indicator": "Mã chỉ tiêu",
-    "locality": "Địa bàn",
-    "period": "Kỳ",
-    "value": "Giá trị",
-    "status": "Loại số liệu",
-    "unit": "Đơn vị",
-    "source": "Nguồn",
-    "note": "Ghi chú",
-}
-_ALIASES = {
-    "indicator": ("indicator", "mã chỉ tiêu", "mã", "code"),
-    "locality": ("locality", "địa bàn", "mã địa bàn"),
-    "period": ("period", "kỳ", "kỳ số liệu", "năm"),
-    "value": ("value", "giá trị", "số liệu"),
-    "status": ("status", "loại số liệu", "trạng thái"),
-    "unit": ("unit", "đơn vị", "đơn vị tính"),
-    "source": ("source", "nguồn", "nguồn số liệu"),
-    "note": ("note", "ghi chú"),
-}
-HEADER_KEYS = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+__all__ = [  # the file's public names, wherever they are defined
+    "COLUMNS",
+    "HEADER_KEYS",
+    "INSTRUCTIONS_SHEET",
+    "LABELS",
+    "REQUIRED",
+    "FigureRow",
+    "FiguresFile",
+    "FiguresFileError",
+    "Place",
+    "Problem",
+    "Progress",
+    "export_value",
+    "plain",
+    "read_csv",
+    "read_figures",
+    "read_workbook",
+]
+
 INSTRUCTIONS_SHEET = "Hướng dẫn"
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a cell is: sheet (None for CSV), 1-based row, column letter or CSV header."""
-
-    sheet: str | None
-    row: int
-    column: str | None = None
-
-    def __str__(self) -> str:
-        parts = [f"trang “{self.sheet}”"] if self.sheet else []
-        parts.append(f"dòng {self.row}")
-        if self.column:
-            parts.append(f"cột {self.column}")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
-class Problem:
-    place: Place
-    message: str
-    code: str
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """One well-formed row: a figure to store, with the place of each of its cells."""
-
-    place: Place
-    indicator: str
-    locality: str
-    period: Period
-    value: Decimal
-    value_text: str
-    status: FigureStatus
-    unit: str
-    source: str
-    note: str
-    cells: tuple[tuple[str, str], ...]  # (column key, column letter or header) pairs
-
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.indicator, self.locality, str(self.period), self.status.value)
-
-    def at(self, column: str) -> Place:
-        return Place(self.place.sheet, self.place.row, dict(self.cells).get(column))
-
-
-@dataclass(frozen=True)
-class FiguresFile:
-    name: str
-    rows: tuple[FigureRow, ...]
-    problems: tuple[Problem, ...]
 
 
 class FiguresFileError(ValueError):
@@ -123,27 +77,6 @@ def read_figures(path: str | Path, *, progress: Progress | None = None) -> Figur
     if suffix in (".csv", ".txt"):
         return read_csv(path.read_bytes(), name=path.name, progress=progress)
     raise FiguresFileError(f"{path.name}: chỉ nhận tệp .xlsx hoặc .csv.")
-
-
-def export_value(value: Decimal) -> str:
-    """A value written so that parse_number reads it back exactly.
-
-    >>> export_value(Decimal("328096.000000")), export_value(Decimal("328.096"))
-    ('328.096', '328,0960')
-    >>> export_value(Decimal("9.170000"))
-    '9,17'
-    """
-    text = format_number(plain(value))
-    if parse_number(text).value != value:
-        text += "0"  # "328,096" reads two ways; "328,0960" only one
-    return text
-
-
-def plain(value: Decimal) -> Decimal:
-    """Trailing zeros dropped, never in exponent form: 10.000000 → 10."""
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
 
 
 # -- CSV -------------------------------------------------------------------------
@@ -280,7 +213,7 @@ def _header(
     found: dict[str, str] = {}
     labels: dict[str, str] = {}
     for column_id, cell in row_cells:
-        text = _text(cell)
+        text = cell_text(cell)
         key = HEADER_KEYS.get(fold(text)) if text else None
         if key is not None and key not in found:
             found[key] = column_id
@@ -303,17 +236,17 @@ def _row(
         return Place(sheet_name, number, labels.get(header.get(key, "")))
 
     for key, cell in raw.items():
-        if _is_formula(cell):
+        if is_formula(cell):
             problems.append(
                 Problem(
                     place(key),
-                    f"ô chứa công thức ({_value(cell)}); hãy dán giá trị (Paste Values) thay cho công thức.",
+                    f"ô chứa công thức ({cell_value(cell)}); hãy dán giá trị (Paste Values) thay cho công thức.",
                     "formula",
                 )
             )
     if problems:
         return None, problems
-    values = {key: _value(cell) for key, cell in raw.items()}
+    values = {key: cell_value(cell) for key, cell in raw.items()}
     if values.get("value") in (None, ""):
         filled = [k for k in ("status", "source", "note") if values.get(k) not in (None, "")]
         if filled:
@@ -324,11 +257,11 @@ def _row(
             problems.append(Problem(place(key), f"thiếu {LABELS[key].lower()}.", "missing"))
     if problems:
         return None, problems
-    period = _period(values["period"], place("period"), problems)
-    value, value_text = _number(values["value"], place("value"), problems)
-    status = _status(values["status"], place("status"), problems)
-    indicator = _plain_text(values["indicator"], place("indicator"), problems)
-    locality = _plain_text(values["locality"], place("locality"), problems)
+    period = read_period(values["period"], place("period"), problems)
+    value, value_text = read_number(values["value"], place("value"), problems)
+    status = read_status(values["status"], place("status"), problems)
+    indicator = read_code(values["indicator"], place("indicator"), problems)
+    locality = read_code(values["locality"], place("locality"), problems)
     if problems or period is None or value is None or status is None:
         return None, problems
     cells = tuple((key, labels.get(column_id, column_id)) for key, column_id in header.items())
@@ -341,103 +274,13 @@ def _row(
             value=value,
             value_text=value_text,
             status=status,
-            unit=_text(values.get("unit")),
-            source=_text(values.get("source")),
-            note=_text(values.get("note")),
+            unit=cell_text(values.get("unit")),
+            source=cell_text(values.get("source")),
+            note=cell_text(values.get("note")),
             cells=cells,
         ),
         [],
     )
-
-
-def _is_formula(cell: Any) -> bool:
-    return getattr(cell, "data_type", None) == "f"
-
-
-def _value(cell: Any) -> Any:
-    value = getattr(cell, "value", cell)
-    return value.strip() if isinstance(value, str) else value
-
-
-def _text(cell: Any) -> str:
-    value = _value(cell)
-    return "" if value is None else str(value).strip()
-
-
-def _plain_text(value: Any, place: Place, problems: list[Problem]) -> str:
-    if isinstance(value, bool | datetime.date | datetime.time):
-        problems.append(Problem(place, f"cần một mã, không phải {value!r}.", "wrong_type"))
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _period(value: Any, place: Place, problems: list[Problem]) -> Period | None:
-    if isinstance(value, bool | datetime.date | datetime.time):
-        problems.append(
-            Problem(
-                place,
-                "kỳ là ngày tháng; hãy ghi dạng chữ như 2026, 2026-Q1, 2026-03.",
-                "wrong_type",
-            )
-        )
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    try:
-        return Period.parse(str(value))
-    except ValueError as error:
-        problems.append(Problem(place, str(error), "bad_period"))
-        return None
-
-
-def _number(value: Any, place: Place, problems: list[Problem]) -> tuple[Decimal | None, str]:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        problems.append(
-            Problem(place, f"giá trị phải là số, không phải {value!r}.", "not_a_number")
-        )
-        return None, ""
-    if isinstance(value, int | float | Decimal):
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
-            problems.append(
-                Problem(place, f"giá trị {value!r} không phải số hữu hạn.", "not_a_number")
-            )
-            return None, ""
-        return number, str(value)
-    try:
-        parsed = parse_number(value)
-    except NumberFormatError as error:
-        problems.append(Problem(place, error.message + _hint(error.suggestions), "not_a_number"))
-        return None, value
-    if parsed.value is None:
-        readings = " hoặc ".join(r.note or format_number(r.value) for r in parsed.readings)
-        problems.append(
-            Problem(
-                place,
-                f"“{value}” đọc được hai cách ({readings}); hãy ghi rõ, ví dụ "
-                f"{format_number(parsed.readings[0].value)}0 hoặc {format_number(parsed.readings[-1].value)}.",
-                "ambiguous",
-            )
-        )
-        return None, value
-    return parsed.value, value
-
-
-def _hint(suggestions: Sequence[str]) -> str:
-    return f" Có phải là: {' hoặc '.join(suggestions)}?" if suggestions else ""
-
-
-def _status(value: Any, place: Place, problems: list[Problem]) -> FigureStatus | None:
-    try:
-        return FigureStatus.from_label(str(value))
-    except ValueError as error:
-        problems.append(Problem(place, str(error), "bad_status"))
-        return None
 
 
 def _merged(sheet: Any, header_row: int) -> list[Problem]:

@@ -40,6 +40,7 @@ from chitieu.quantity import (
     NumberFormatError,
     Resolution,
     Target,
+    TargetKind,
     parse_number,
     parse_unit,
     resolve_number,
@@ -198,16 +199,23 @@ def resolve_results(term: PastTerm) -> tuple[ResultResolution, ...]:
     return tuple(_resolve(term, row, term.rows) for row in term.rows if row.result_readings)
 
 
-def _resolve(term: PastTerm, row: PastTermRow, rows: Sequence[PastTermRow]) -> ResultResolution:
+def settle_result(row: PastTermRow, rows: Sequence[PastTermRow]) -> Resolution:
+    """The reading of an ambiguous result that its context supports: the row's
+    target as the expected value, the column's other results in the same unit
+    (`rows`) as neighbours."""
     neighbours = tuple(
         other.result_value
         for other in rows
         if other is not row and other.unit == row.unit and other.result_value is not None
     )
     expected = _expected(row.target)
-    resolution: Resolution = resolve_number(
+    return resolve_number(
         parse_number(row.result_text), NumberContext(neighbours=neighbours, expected=expected)
     )
+
+
+def _resolve(term: PastTerm, row: PastTermRow, rows: Sequence[PastTermRow]) -> ResultResolution:
+    resolution = settle_result(row, rows)
     return ResultResolution(
         term=term.code,
         stt=row.stt,
@@ -221,7 +229,9 @@ def _resolve(term: PastTerm, row: PastTermRow, rows: Sequence[PastTermRow]) -> R
 
 
 def _expected(target: Target | None) -> Decimal | None:
-    if target is None:
+    """The value a result is expected near; none for a text or rank target (a
+    rank is a position, not the size of the result)."""
+    if target is None or target.kind in (TargetKind.TEXT, TargetKind.RANK):
         return None
     if target.low is not None and target.high is not None:
         return (target.low + target.high) / 2

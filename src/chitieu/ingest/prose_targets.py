@@ -38,14 +38,27 @@ from dataclasses import dataclass, replace
 
 from chitieu.catalog.model import Aggregation, Direction
 from chitieu.catalog.text import fold
-from chitieu.ingest._prose_quantity import Span, find_quantities, parse_text
+from chitieu.ingest._prose_clauses import (
+    announces_target,
+    brackets,
+    clean_subject,
+    has_own_subject,
+    has_period_or_yearly,
+    is_group_title,
+    run_parts,
+    split_semicolons,
+    split_trong_do,
+    strip_fillers,
+    subject_of_heading,
+    target_colon,
+)
+from chitieu.ingest._prose_quantity import find_quantities, parse_text
 from chitieu.ingest._prose_wording import (
     Term,
     aggregation_of,
     direction_of,
     document_term,
     period_of,
-    strip_period,
     term_from_title,
 )
 from chitieu.ingest.document import Document, Paragraph
@@ -58,36 +71,8 @@ _NOT_TARGET_TITLES = ("kết quả", "thực hiện", "đánh giá")
 _MULTI_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s+")
 _SINGLE_NUMBER = re.compile(r"^\s*(\d+|[IVX]+|[a-zđ])\s*[.)\-–]\s+")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
-_TRONG_DO = re.compile(r"\s*[,;]?\s*\btrong đó\b\s*[,:]?\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-zđà-ỹ0-9])")
-_FILLER = re.compile(
-    r"^(?:hằng năm|hàng năm|mỗi năm|(?:trong |đến |tới )?năm \d{4}"
-    r"|(?:trong )?giai đoạn \d{4}\s*[-–—]\s*\d{4}|phấn đấu|đồng thời|cụ thể|có|và|với"
-    r"|trong đó)(?=[\s,:]|$)[\s,:]*",
-    re.IGNORECASE,
-)
 _TRONG_DO_START = re.compile(r"^\s*trong đó\s*[,:]?\s*", re.IGNORECASE)
-_MEASURE_NOUNS = (
-    "tỷ lệ",
-    "tỷ trọng",
-    "tốc độ",
-    "số ",
-    "tổng",
-    "quy mô",
-    "grdp",
-    "thu ",
-    "chỉ số",
-    "tuổi thọ",
-    "cơ cấu",
-    "kim ngạch",
-    "giá trị",
-    "thời gian",
-    "năng suất",
-    "vốn",
-)
-_QUALIFIERS = ("gấp", "tăng", "giảm", "cao hơn", "thấp hơn", "bằng", "so với", "tương đương")
-_TARGET_CUES = ("phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt")
-_RESULT_CUES = ("ước đạt", "đã đạt", "ước thực hiện", "so với cùng kỳ", "thực hiện được")
 
 
 @dataclass(frozen=True)
@@ -179,7 +164,7 @@ def _paragraph_targets(paragraph: Paragraph, state: _State) -> Iterator[ProseTar
         number_match = multi or single
         assert number_match is not None
         body = text[number_match.end() :]
-        if single and not find_quantities(body) and _is_group_title(body):
+        if single and not find_quantities(body) and is_group_title(body):
             state.group, state.item, state.bullet_parent, state.last_parent = (
                 body.strip(" :."),
                 None,
@@ -207,15 +192,6 @@ def _paragraph_targets(paragraph: Paragraph, state: _State) -> Iterator[ProseTar
         )
         return
     yield from _item_targets(paragraph, text, 0, state, numbered=False)
-
-
-def _is_group_title(body: str) -> bool:
-    folded = fold(body)
-    if folded.startswith(fold("về ")) or any(
-        w in folded for w in (fold("chỉ tiêu"), fold("lĩnh vực"))
-    ):
-        return True
-    return not any(fold(noun) in folded for noun in _MEASURE_NOUNS)
 
 
 def _item_targets(
@@ -264,27 +240,16 @@ def _sentences(
     for sentence in _SENTENCE_END.split(body):
         start = body.index(sentence, position)
         position = start + len(sentence)
-        if not state.in_section and not _announces_target(sentence):
+        if not state.in_section and not announces_target(sentence):
             continue
-        lead_text, _ = _strip_fillers(sentence)
-        lead_text = lead_text if _has_period_or_yearly(lead_text) else ""
+        lead_text, _ = strip_fillers(sentence)
+        lead_text = lead_text if has_period_or_yearly(lead_text) else ""
         context = replace(parent, texts=(*((lead_text,) if lead_text else ()), *parent.texts))
         for target in _clauses(paragraph, sentence, offset + start, state, context):
             if first and number is not None:
                 target = replace(target, number=number)
             first = False
             yield target
-
-
-def _announces_target(sentence: str) -> bool:
-    folded = fold(sentence)
-    if any(fold(cue) in folded for cue in _RESULT_CUES):
-        return False
-    return any(fold(cue) in folded for cue in _TARGET_CUES)
-
-
-def _has_period_or_yearly(text: str) -> bool:
-    return bool(re.search(r"\d{4}|năm", text, re.IGNORECASE))
 
 
 def _clauses(
@@ -295,7 +260,7 @@ def _clauses(
     do the clauses after it in the sentence."""
     current = context
     previous: _Context | None = None
-    for clause, start in _split_semicolons(sentence):
+    for clause, start in split_semicolons(sentence):
         opens = _TRONG_DO_START.match(clause)
         if opens and previous is not None:
             current = previous
@@ -303,7 +268,7 @@ def _clauses(
             if not clause.strip():
                 state.bullet_parent = previous
                 continue
-        head, tail = _split_trong_do(clause)
+        head, tail = split_trong_do(clause)
         emitted = list(_clause_targets(paragraph, head, sentence, offset + start, state, current))
         yield from emitted
         if emitted:
@@ -311,7 +276,7 @@ def _clauses(
             if current.parent is None:
                 state.last_parent = previous
         elif head.rstrip().endswith(":"):
-            state.bullet_parent = _Context(_subject_of_heading(head), (head, *current.texts))
+            state.bullet_parent = _Context(subject_of_heading(head), (head, *current.texts))
         if tail is None:
             continue
         parent = previous or current
@@ -325,34 +290,10 @@ def _clauses(
         current = parent
 
 
-def _subject_of_heading(head: str) -> str:
-    return strip_period(head.strip().rstrip(":").strip())
-
-
-def _split_semicolons(sentence: str) -> Iterator[tuple[str, int]]:
-    depth, start = 0, 0
-    for index, char in enumerate(sentence):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
-            yield sentence[start:index], start
-            start = index + 1
-    yield sentence[start:], start
-
-
-def _split_trong_do(clause: str) -> tuple[str, tuple[str, int] | None]:
-    match = _TRONG_DO.search(clause)
-    if match is None or not clause[: match.start()].strip():
-        return clause, None
-    return clause[: match.start()], (clause[match.end() :], match.end())
-
-
 def _clause_targets(
     paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
 ) -> Iterator[ProseTarget]:
-    inner = list(_brackets(clause))
+    inner = list(brackets(clause))
     bare = clause
     for text, _ in inner:
         bare = bare.replace(f"({text})", " ")
@@ -364,21 +305,14 @@ def _clause_targets(
             yield from _colon_or_run(paragraph, text, sentence, offset + start, state, parent)
 
 
-def _brackets(clause: str) -> Iterator[tuple[str, int]]:
-    """Parenthesised parts that hold a target (not "(GRDP)")."""
-    for match in re.finditer(r"\(([^()]*)\)", clause):
-        if find_quantities(match.group(1)):
-            yield match.group(1), match.start(1)
-
-
 def _colon_or_run(
     paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
 ) -> Iterator[ProseTarget]:
-    colon = _target_colon(clause)
+    colon = target_colon(clause)
     if colon is not None:
         subject, expression = clause[:colon], clause[colon + 1 :]
-        parts = _run_parts(expression)
-        if _has_own_subject(expression):  # "mục tiêu …: tốc độ tăng trưởng … đạt 10,5%/năm"
+        parts = run_parts(expression)
+        if has_own_subject(expression):  # "mục tiêu …: tốc độ tăng trưởng … đạt 10,5%/năm"
             lead = replace(context, texts=(subject, *context.texts))
             for part_subject, part_expression in parts:
                 yield _make(
@@ -386,9 +320,7 @@ def _colon_or_run(
                 )
             return
         if len(parts) > 1:  # "Cơ cấu kinh tế: nông nghiệp 8%, công nghiệp 60%"
-            parent = _Context(
-                _subject_of_heading(_clean_subject(subject)), (subject, *context.texts)
-            )
+            parent = _Context(subject_of_heading(clean_subject(subject)), (subject, *context.texts))
             for part_subject, part_expression in parts:
                 yield _make(
                     paragraph,
@@ -403,7 +335,7 @@ def _colon_or_run(
             return
         yield _make(
             paragraph,
-            _clean_subject(subject),
+            clean_subject(subject),
             expression.strip(" .;"),
             clause,
             sentence,
@@ -412,86 +344,10 @@ def _colon_or_run(
             context,
         )
         return
-    for part_subject, part_expression in _run_parts(clause):
+    for part_subject, part_expression in run_parts(clause):
         yield _make(
             paragraph, part_subject, part_expression, clause, sentence, offset, state, context
         )
-
-
-def _has_own_subject(expression: str) -> bool:
-    spans = find_quantities(expression)
-    before = fold(_clean_subject(expression[: spans[0].start])) if spans else ""
-    return any(before.startswith(fold(noun)) for noun in _MEASURE_NOUNS)
-
-
-def _target_colon(clause: str) -> int | None:
-    for match in re.finditer(":", clause):
-        if find_quantities(clause[match.end() :]):
-            return match.start()
-    return None
-
-
-def _run_parts(text: str) -> list[tuple[str, str]]:
-    """(subject, expression) for each target of a colon-less run."""
-    spans = find_quantities(text)
-    parts: list[tuple[str, str]] = []
-    segment_start = 0
-    for index, span in enumerate(spans):
-        next_start = spans[index + 1].start if index + 1 < len(spans) else len(text)
-        segment_end = _segment_end(text, span.end, next_start, spans, index)
-        before = text[segment_start : span.start]
-        after = text[span.end : segment_end]
-        subject = _subject(before, after)
-        if parts and (not subject or _is_qualifier(before)):
-            prev_subject, prev_expression = parts[-1]
-            parts[-1] = (
-                prev_subject,
-                prev_expression + text[segment_start:segment_end].rstrip(" ,.;"),
-            )
-        else:
-            parts.append((subject, text[span.start : span.end].strip()))
-        segment_start = segment_end
-    return parts
-
-
-def _segment_end(text: str, end: int, next_start: int, spans: tuple[Span, ...], index: int) -> int:
-    if index + 1 >= len(spans):
-        return len(text)
-    between = text[end:next_start]
-    for separator in (",", " và "):
-        cut = between.find(separator)
-        if cut >= 0:
-            return end + cut + len(separator)
-    return end
-
-
-def _is_qualifier(before: str) -> bool:
-    words = fold(before.strip(" ,;"))
-    return not words or any(words.startswith(fold(q)) for q in _QUALIFIERS)
-
-
-def _subject(before: str, after: str) -> str:
-    before = _clean_subject(before)
-    after = after.strip(" ,;.:")
-    if not before:
-        return after
-    if not after or any(fold(before).startswith(fold(noun)) for noun in _MEASURE_NOUNS):
-        return before
-    if fold(after).startswith(fold("so với")):
-        return before
-    return f"{before} {after}"
-
-
-def _strip_fillers(text: str) -> tuple[str, str]:
-    """(the leading filler words, the rest): "Hằng năm, phấn đấu" is no subject."""
-    rest = text.lstrip()
-    while (match := _FILLER.match(rest)) and match.end() > 0:
-        rest = rest[match.end() :]
-    return text[: len(text) - len(rest)], rest
-
-
-def _clean_subject(text: str) -> str:
-    return _strip_fillers(text.strip(" ,;:."))[1].strip(" ,;:.")
 
 
 def _make(

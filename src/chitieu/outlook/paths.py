@@ -23,7 +23,7 @@ from chitieu.catalog.model import Aggregation
 from chitieu.outlook.goal import Goal
 from chitieu.outlook.projection import level_measure
 from chitieu.outlook.settings import DEFAULT_SETTINGS, Measure, OutlookSettings
-from chitieu.quantity.format import format_number
+from chitieu.quantity.format import format_number, plain
 
 _PLACES = Decimal("0.000001")
 
@@ -116,7 +116,4 @@ def _even_share(goal: Goal, total: Decimal) -> RequiredPath:
 
 def _tidy(value: Decimal) -> Decimal:
     """Six decimal places at most, without trailing zeros or an exponent."""
-    rounded = value.quantize(_PLACES)
-    if rounded == rounded.to_integral_value():
-        return rounded.quantize(Decimal(1))
-    return rounded.normalize()
+    return plain(value.quantize(_PLACES))

@@ -12,7 +12,7 @@ from chitieu.quantity.errors import (
     UnitMismatchError,
     UnknownUnitError,
 )
-from chitieu.quantity.format import format_number, format_target, format_value
+from chitieu.quantity.format import format_number, format_target, format_value, plain
 from chitieu.quantity.numbers import ParsedNumber, parse_number
 from chitieu.quantity.parse import parse_target
 from chitieu.quantity.target import NumberReading, Target, TargetKind
@@ -40,5 +40,6 @@ __all__ = [
     "parse_number",
     "parse_target",
     "parse_unit",
+    "plain",
     "resolve_number",
 ]

@@ -42,6 +42,17 @@ def format_number(value: Decimal, *, decimals: int | None = None) -> str:
     return f"{sign}{text}{vocab.VI_DECIMAL}{frac}" if frac else f"{sign}{text}"
 
 
+def plain(value: Decimal) -> Decimal:
+    """`value` without trailing zeros and never in exponent form: 10.000000 → 10.
+
+    >>> plain(Decimal("10.000000")), plain(Decimal("9.170000")), plain(Decimal("1E+2"))
+    (Decimal('10'), Decimal('9.17'), Decimal('100'))
+    """
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+
+
 def format_value(value: Decimal, unit_code: str | None, *, decimals: int | None = None) -> str:
     """A number with its unit: "9,9%", "10%/năm", "600.000 tỷ đồng".
 

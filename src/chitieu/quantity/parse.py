@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from chitieu.quantity import phrases, vocab
 from chitieu.quantity.errors import NotATargetError, NumberFormatError
+from chitieu.quantity.format import plain
 from chitieu.quantity.numbers import ParsedNumber, parse_number
 from chitieu.quantity.target import NumberReading, Target, TargetKind
 from chitieu.quantity.tokens import Token, TokenKind, tokenize
@@ -32,6 +33,7 @@ HAS_NUMBERS = "numbers_in_text"  # a text target that mentions numbers
 MIXED_UNITS = "mixed_units"  # "10%-11%/năm": both ends carry units of one dimension
 REVERSED_RANGE = "reversed_range"  # "11-10": bounds written high first
 APPROX_RANGE = "approx_range"  # "khoảng 10-11%"
+SCALE_WITHOUT_UNIT = "scale_without_unit"  # "12 triệu lượt khách": scale word, no known unit
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class _Quantity:
     number: ParsedNumber
     unit: str | None
     end: int  # index of the first token after it
+    exponent: int = 0  # the scale word's power of ten, already applied to `number`
 
 
 def parse_target(text: str, *, unit: str | None = None) -> Target:
@@ -178,9 +181,31 @@ def _quantity(text: str, tokens: Sequence[Token], at: int) -> _Quantity:
     at += negative
     number = _number(text, tokens[at], negative=negative)
     unit = phrases.match_unit(tokens, at + 1)
-    if unit is None:
+    if unit is not None:
+        return _Quantity(number, unit[0], at + 1 + unit[1])
+    scale = phrases.SCALE.match(tokens, at + 1)
+    if scale is None:
         return _Quantity(number, None, at + 1)
-    return _Quantity(number, unit[0], at + 1 + unit[1])
+    after = at + 1 + scale[1]
+    scaled_unit = phrases.match_unit(tokens, after)
+    if scaled_unit is None:
+        # "12 triệu lượt khách": no unit to carry the scale; the number stays as
+        # written and a reviewer is told, rather than a unitless 12.000.000.
+        flagged = replace(number, flags=(*number.flags, SCALE_WITHOUT_UNIT))
+        return _Quantity(flagged, None, at + 1)
+    exponent = vocab.SCALE_WORDS[scale[0]]
+    return _Quantity(_scaled(number, exponent), scaled_unit[0], after + scaled_unit[1], exponent)
+
+
+def _scaled(number: ParsedNumber, exponent: int) -> ParsedNumber:
+    """Every reading of `number` times 10**exponent, exactly: "1,2 triệu" is 1.200.000."""
+
+    def times(value: Decimal) -> Decimal:
+        return plain(value.scaleb(exponent))
+
+    readings = tuple(replace(r, value=times(r.value)) for r in number.readings)
+    value = None if number.value is None else times(number.value)
+    return replace(number, value=value, readings=readings)
 
 
 def _number(text: str, token: Token, *, negative: bool) -> ParsedNumber:
@@ -260,6 +285,9 @@ def _bounded(text: str, quantity: _Quantity, bound: str, inclusive: bool) -> Tar
 
 
 def _range(text: str, first: _Quantity, second: _Quantity, flags: tuple[str, ...]) -> Target:
+    if first.unit is None and second.exponent:
+        # "10-12 nghìn tỷ đồng": the scale, like the unit, is written once for both ends.
+        first = replace(first, number=_scaled(first.number, second.exponent))
     low, high = first.number.value, second.number.value
     if low is not None and high is not None and low > high:
         low, high, flags = high, low, (*flags, REVERSED_RANGE)

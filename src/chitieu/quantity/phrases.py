@@ -50,6 +50,7 @@ LEAD = PhraseTable.of(vocab.LEAD_WORDS)
 RANGE_WORDS = PhraseTable.of(vocab.RANGE_WORDS)
 RANK_GROUP = PhraseTable.of(vocab.RANK_GROUP_WORDS)
 RANK_LEADER = PhraseTable.of(vocab.RANK_LEADER_WORDS)
+SCALE = PhraseTable.of(vocab.SCALE_WORDS)
 FROM = keys(vocab.FROM_WORD)
 
 

@@ -98,6 +98,18 @@ DISPLAY_SYMBOLS: Final[dict[tuple[str, bool], str]] = {
 DISPLAY_APPROX: Final = "Khoảng "
 RANGE_DISPLAY_DASH: Final = "–"
 
+# Scale words written between a number and its unit: word -> power of ten.
+# "127 nghìn tỷ đồng" is 127.000 tỷ đồng; "10,6 triệu lượt người" is 10.600.000
+# lượt người. A scale the unit table already spells ("triệu USD", "nghìn tấn",
+# "triệu đồng") is that unit, because the longest unit spelling is tried first.
+SCALE_WORDS: Final[dict[str, int]] = {
+    "nghìn": 3,
+    "ngàn": 3,
+    "triệu": 6,
+    "tỷ": 9,
+    "tỉ": 9,
+}
+
 # Unit words as they appear in the tables and prose: unit code -> spellings.
 # The first spelling of each code is its display symbol (see units.UNITS).
 UNIT_WORDS: Final[dict[str, tuple[str, ...]]] = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.catalog.model import PastTerm, PastTermRow, Source
-from chitieu.quantity import NumberFormatError, Target, parse_number
+from chitieu.quantity import NumberFormatError, Target, parse_number, plain
 from chitieu.reports.results import CELL_SEPARATOR, DITTO_MARKS
 
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?$")
@@ -99,9 +99,7 @@ def as_written(value: Decimal, written: str) -> Decimal:
             parsed = None
         if parsed is not None and not parsed.ambiguous and parsed.value == value:
             return parsed.value
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+    return plain(value)
 
 
 def _cell(cells: Sequence[str], index: int) -> str:
