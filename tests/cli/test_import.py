@@ -57,3 +57,10 @@ def test_a_named_user_is_held_to_their_role(
     user("soyte")
     result = CliRunner().invoke(main, ["import", "--user", "soyte", str(csv_file)])
     assert result.exit_code == 1 and "không được giao" in result.output
+
+
+def test_progress_is_counted_on_stderr_while_writing(store: dict[str, Any], csv_file: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "--progress", str(csv_file)])
+    assert result.exit_code == 0, result.output
+    assert "Đang ghi:" in result.stderr and "1/1 dòng" in result.stderr.split("Đang ghi:")[1]
+    assert "Đang ghi" not in result.stdout

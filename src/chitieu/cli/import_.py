@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,27 +13,55 @@ from chitieu.cli.load import USER_OPTION
 
 def _progress(done: int, total: int) -> None:
     click.echo(f"\r  … {done}/{total} dòng", nl=False, err=True)
+    if done == total:
+        click.echo("", err=True)
+
+
+def _writing(progress: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """The same counter while writing, announced once."""
+    if progress is None:
+        return None
+    started = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal started
+        if not started:
+            click.echo("Đang ghi:", err=True)
+            started = True
+        progress(done, total)
+
+    return show
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và cho biết sẽ thay đổi gì.")
 @click.option("-v", "--verbose", is_flag=True, help="Liệt kê từng dòng sẽ thêm hoặc sửa.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Hiện số dòng đã đọc, đã ghi (mặc định: khi chạy trên màn hình).",
+)
 @USER_OPTION
-def command(file: Path, dry_run: bool, verbose: bool, user: str | None) -> None:
+def command(
+    file: Path, dry_run: bool, verbose: bool, progress: bool | None, user: str | None
+) -> None:
     """Nhập số liệu từ mẫu Excel (.xlsx) hoặc CSV; có lỗi thì không ghi gì."""
     from chitieu.ingest.figures_file import read_figures
     from chitieu.web.setup import actor_named, migrate
 
+    show = _progress if (sys.stderr.isatty() if progress is None else progress) else None
     try:
-        figures_file = read_figures(file, progress=_progress if sys.stderr.isatty() else None)
+        figures_file = read_figures(file, progress=show)
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     migrate()
     from chitieu.web.figures.imports import ImportRejected, import_figures
 
     try:
-        report = import_figures(figures_file, actor=actor_named(user), dry_run=dry_run)
+        report = import_figures(
+            figures_file, actor=actor_named(user), dry_run=dry_run, progress=_writing(show)
+        )
     except ImportRejected as rejected:
         click.echo(str(rejected), err=True)
         sys.exit(1)

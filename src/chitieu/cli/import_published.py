@@ -56,6 +56,8 @@ def command(directory: Path, report: Path | None, dry_run: bool, db: Path | None
         text, summary = run_import(directory, catalogue, dry_run=dry_run)
     except ImportRejected as error:
         raise click.ClickException(str(error)) from error
+    except (ValueError, OSError) as error:  # a missing file or column, a bad mapping
+        raise click.ClickException(f"Chưa ghi gì: {error}") from error
     if report is not None:
         report.write_text(text, encoding="utf-8")
         click.echo(f"Báo cáo nhập: {report}")
@@ -63,7 +65,21 @@ def command(directory: Path, report: Path | None, dry_run: bool, db: Path | None
 
 
 def run_import(directory: Path, catalogue: object, *, dry_run: bool = False) -> tuple[str, str]:
-    """Import (or check) and return (Markdown report, one-line summary)."""
+    """Import (or check) and return (Markdown report, one-line summary).
+
+    One transaction, the catalogue's load included: any error, or a dry run, and the
+    database is as it was.
+    """
+    from django.db import transaction
+
+    with transaction.atomic():
+        result = _run_import(directory, catalogue, dry_run=dry_run)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def _run_import(directory: Path, catalogue: object, *, dry_run: bool) -> tuple[str, str]:
     from chitieu.catalog.model import Baseline, Catalogue, Source
     from chitieu.outlook.annual_plan import (
         compare,

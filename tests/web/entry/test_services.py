@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +12,12 @@ from chitieu.catalog.model import FigureStatus
 from chitieu.catalog.period import Period
 from chitieu.web.entry.services import Change, entry_rows, save_entry
 from chitieu.web.figures.models import Figure, ReviewState
-from chitieu.web.figures.services import ConflictError, approve_figure, record_figure
+from chitieu.web.figures.services import (
+    ConflictError,
+    ReasonRequiredError,
+    approve_figure,
+    record_figure,
+)
 from chitieu.web.plans.models import Department
 from tests.web.entry.helpers import grdp_figure
 
@@ -35,6 +41,18 @@ def test_one_conflicting_row_keeps_the_whole_page_unsaved(store: dict[str, Any])
     assert isinstance(outcome.errors["grdp"], ConflictError)
     assert outcome.saved == 0
     assert not Figure.objects.filter(indicator=store["doctors"]).exists()
+
+
+def test_a_change_without_a_reason_is_shown_beside_its_row_not_raised(
+    store: dict[str, Any],
+) -> None:
+    """The form asks for the reason first; should one slip past it, the service still refuses
+    and the page reports it beside the row instead of failing."""
+    figure = grdp_figure(store, "8.1")
+    missing = replace(change(store, "grdp", "8.3", figure.version), reason="")
+    outcome = save_entry([missing], actor=None)
+    assert isinstance(outcome.errors["grdp"], ReasonRequiredError)
+    assert Figure.objects.get(pk=figure.pk).value == Decimal("8.1")
 
 
 def test_saving_and_submitting_sends_every_draft_of_the_page(store: dict[str, Any]) -> None:

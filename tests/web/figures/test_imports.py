@@ -188,3 +188,30 @@ def test_one_bad_row_in_50000_writes_nothing(store: dict[str, Any]) -> None:
         import_figures(_large_file(store, bad_row=49_000), actor=None)
     assert [(p.code, p.place.row) for p in caught.value.problems] == [("not_a_number", 49_002)]
     assert not Figure.objects.exists()
+
+
+def test_progress_is_reported_with_increasing_counts_while_writing(
+    store: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chitieu.web.figures import imports
+
+    monkeypatch.setattr(imports, "PROGRESS_STEP", 1)
+    record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("8"),
+        actor=None, expected_version=None,
+    )  # fmt: skip
+    calls: list[tuple[int, int]] = []
+    import_figures(
+        figures(GOOD, GOOD_Q1, DOCTORS_ROW), actor=None, progress=lambda d, t: calls.append((d, t))
+    )
+    assert calls == [(1, 3), (2, 3), (3, 3)]  # two new figures, then the changed one
+
+
+def test_each_imported_change_says_which_file_and_row_it_came_from(store: dict[str, Any]) -> None:
+    record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("8"),
+        actor=None, expected_version=None,
+    )  # fmt: skip
+    import_figures(figures(GOOD_Q1, GOOD), actor=None)
+    reasons = set(FigureRevision.objects.exclude(reason="").values_list("reason", flat=True))
+    assert reasons == {"Nhập từ tệp so_lieu.csv, dòng 2", "Nhập từ tệp so_lieu.csv, dòng 3"}

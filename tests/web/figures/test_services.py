@@ -13,6 +13,7 @@ from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewSta
 from chitieu.web.figures.services import (
     ConflictError,
     LockedError,
+    ReasonRequiredError,
     ReviewError,
     approve_figure,
     lock_reason,
@@ -37,6 +38,7 @@ def grdp_2026(store: dict[str, Any], actor: Any, value: str, version: int | None
         actor=actor,
         expected_version=version,
         source="Báo cáo Sở Tài chính",
+        reason="" if version is None else "Sở Tài chính báo cáo lại",
         source_text=value.replace(".", ","),
     )
 
@@ -250,3 +252,42 @@ def test_reopening_unlocks_and_records_why(store: dict[str, Any], user: UserFact
     actions = list(changed.revisions.order_by("version").values_list("action", flat=True))
     assert actions == [Action.CREATE, Action.APPROVE, Action.REOPEN, Action.UPDATE]
     assert changed.revisions.get(action=Action.REOPEN).reason == "Cục Thống kê công bố lại"
+
+
+# -- a reason for every change ---------------------------------------------------------
+
+
+def test_changing_a_value_without_a_reason_is_refused(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    first = grdp_2026(store, user("sokhdt"), "8.1")
+    with pytest.raises(ReasonRequiredError) as caught:
+        record_figure(
+            store["grdp"], store["province"], "2026", "uoc", Decimal("8.3"),
+            actor=user("sokhdt"), expected_version=first.version, reason="  ",
+        )  # fmt: skip
+    assert caught.value.code == "reason_required"
+    assert "phải ghi lý do sửa" in str(caught.value) and "8,1" in str(caught.value)
+    assert Figure.objects.get().value == Decimal("8.1")
+    assert FigureRevision.objects.count() == 1
+
+
+def test_the_reason_of_a_change_is_kept_in_history(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    first = grdp_2026(store, user("sokhdt"), "8.1")
+    grdp_2026(store, user("sokhdt"), "8.3", version=first.version)
+    last = FigureRevision.objects.order_by("version").last()
+    assert last is not None and last.reason == "Sở Tài chính báo cáo lại"
+
+
+def test_a_new_figure_and_a_new_note_need_no_reason(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    first = grdp_2026(store, user("sokhdt"), "8.1")
+    changed = record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("8.1"),
+        actor=user("sokhdt"), expected_version=first.version,
+        source="Báo cáo Sở Tài chính", note="số liệu 11 tháng",
+    )  # fmt: skip
+    assert (changed.version, changed.note) == (2, "số liệu 11 tháng")

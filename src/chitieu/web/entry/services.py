@@ -24,6 +24,7 @@ from chitieu.web.figures.models import Figure, ReviewState
 from chitieu.web.figures.services import (
     ConflictError,
     LockedError,
+    ReasonRequiredError,
     ReviewError,
     approve_figure,
     lock_reason,
@@ -208,7 +209,7 @@ def save_entry(
                     note=change.note, source_text=change.value_text[:100], reason=change.reason,
                 )  # fmt: skip
                 outcome.saved += 1
-            except (ConflictError, LockedError, PermissionDenied) as error:
+            except (ConflictError, LockedError, ReasonRequiredError, PermissionDenied) as error:
                 outcome.errors[change.prefix] = error
         if outcome.ok:
             _submit_drafts(list(submit), actor, outcome)

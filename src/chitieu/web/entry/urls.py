@@ -11,6 +11,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("duyet/<int:pk>/", views.review_action, name="review_action"),
     path("nhap-tep/", views.import_file, name="import"),
     path("nhap-tep/xac-nhan/", views.import_confirm, name="import_confirm"),
+    path("nhap-tep/tien-do/<str:token>/", views.import_job, name="import_job"),
+    path("nhap-tep/tien-do/<str:token>/trang-thai/", views.import_status, name="import_status"),
     path("nhap-tep/mau/", views.template_download, name="template"),
     path("<slug:department>/<str:period>/", views.entry_form, name="form"),
 ]

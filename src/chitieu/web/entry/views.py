@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,8 +43,9 @@ from chitieu.web.entry.services import (
     review_queue,
     save_entry,
 )
+from chitieu.web.figures import jobs
 from chitieu.web.figures.imports import ImportRejected
-from chitieu.web.figures.models import Figure, ReviewState
+from chitieu.web.figures.models import Figure, ImportJob, ReviewState
 from chitieu.web.figures.services import ConflictError, ReviewError
 from chitieu.web.figures.template import write_template
 from chitieu.web.plans.models import Department, Plan
@@ -217,21 +218,43 @@ def import_file(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
-    """Import the file checked before: checked again, written only if still clean."""
+    """Import the file checked before, in the background: checked again, written only if clean."""
     _require_entry(request.user)
     staged = uploads.from_session(request.session, request.POST.get("token", ""))
     if staged is None:
         messages.error(request, "Không còn tệp đã kiểm tra; hãy tải tệp lên lại.")
         return redirect("entry:import")
-    context: dict[str, Any] = {"form": UploadForm(), "template_form": _template_form(None)}
-    try:
-        context["done"] = uploads.run_import(staged, actor=request.user, dry_run=False)
-    except (ImportRejected, FiguresFileError) as error:
-        context["rejected"] = error
-    finally:
-        uploads.discard(staged)
-        request.session.pop(uploads.SESSION_KEY, None)
-    return render(request, "entry/import.html", context)
+    request.session.pop(uploads.SESSION_KEY, None)
+    job = jobs.start_import(
+        staged.path, staged.name, actor=request.user, cleanup=lambda: uploads.discard(staged)
+    )
+    return redirect("entry:import_job", token=job.token)
+
+
+def _own_job(request: HttpRequest, token: str) -> ImportJob:
+    """The job, only for the user who started it (another user's token is not found)."""
+    _require_entry(request.user)
+    return get_object_or_404(ImportJob, token=token, started_by=request.user.pk)
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, token: str) -> HttpResponse:
+    """The progress of a confirmed import; the page polls import_status until it ends."""
+    job = _own_job(request, token)
+    context = {
+        "form": UploadForm(),
+        "template_form": _template_form(None),
+        "job": jobs.job_status(job),
+    }
+    return render(request, "entry/import_job.html", context)
+
+
+@login_required
+@require_GET
+def import_status(request: HttpRequest, token: str) -> JsonResponse:
+    """The job's state as JSON: state, done, total, message, and the result once finished."""
+    return JsonResponse(jobs.job_status(_own_job(request, token)))
 
 
 def _template_form(data: Any) -> TemplateForm:

@@ -9,20 +9,20 @@ Any problem: nothing is written (import_figures raises ImportRejected).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
 
 from chitieu.catalog import model
-from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place
+from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem
 from chitieu.ingest.published import MappedFigure, Published, PublishedMapping
 from chitieu.outlook.annual_plan import AnnualTarget
-from chitieu.web.figures.imports import ImportReport, import_figures
+from chitieu.web.figures.imports import ImportRejected, ImportReport, import_figures
 from chitieu.web.figures.models import Figure
 from chitieu.web.figures.services import record_conflict
-from chitieu.web.plans.models import Indicator, Plan
-from chitieu.web.plans.services import _target, ensure_locality, load_catalogue
+from chitieu.web.plans.models import Indicator, Plan, PlanKind
+from chitieu.web.plans.services import add_target, ensure_locality, load_catalogue
 
 ANNUAL_PLAN_CODE = "hung_yen_2026"
 
@@ -44,12 +44,24 @@ def import_published(
     annual: tuple[AnnualTarget, ...] = (),
     resolution: str | None = None,
 ) -> PublishedImport:
-    """Write the published figures (and the annual plan) or, with dry_run, only check them."""
+    """Write the published figures (and the annual plan) or, with dry_run, only check them.
+
+    A malformed row (a value or status that does not read, a locality the mapping does
+    not know) rejects the whole import: ImportRejected names its file and row.
+    """
+    problems = malformed(published, mapping)
+    if problems:
+        raise ImportRejected("số liệu đã công bố", problems)
     parent = ensure_locality("hung_yen")
     for code in {m.figure.locality for m in published.figures}:
         ensure_locality(code, parent=parent if code != "hung_yen" else None)
     load_catalogue(_supplementary_catalogue(mapping), actor=actor)
-    report = import_figures(_figures_file(published), actor=actor, dry_run=dry_run)
+    report = import_figures(
+        _figures_file(published),
+        actor=actor,
+        dry_run=dry_run,
+        description="Nhập số liệu đã công bố",
+    )
     result = PublishedImport(report)
     if not dry_run:
         for conflict in published.conflicts:
@@ -59,6 +71,30 @@ def import_published(
     if dry_run:
         transaction.set_rollback(True)
     return result
+
+
+def malformed(published: Published, mapping: PublishedMapping) -> list[Problem]:
+    """Unmapped rows that are errors, not choices: an unreadable value or status, an unknown
+    locality. (A multi-year period or a left-out indicator stays an unmapped row.)"""
+    problems = []
+    for item in published.unmapped:
+        row = item.row
+        if mapping.locality(row.locality) is None:
+            message = f"địa bàn “{row.locality}” không có trong ánh xạ."
+            problems.append(Problem(Place(row.file, row.line, "“locality”"), message, "locality"))
+        try:
+            Decimal(row.value)
+        except InvalidOperation:
+            message = f"giá trị “{row.value}” không phải số (viết 1234.5)."
+            problems.append(Problem(Place(row.file, row.line, "“value”"), message, "bad_value"))
+        try:
+            model.FigureStatus.from_label(row.status)
+        except ValueError:
+            message = (
+                f"loại số liệu “{row.status}” không hợp lệ (ước, sơ bộ, chính thức, kế hoạch)."
+            )
+            problems.append(Problem(Place(row.file, row.line, "“status”"), message, "bad_status"))
+    return problems
 
 
 def load_annual_plan(
@@ -97,18 +133,11 @@ def load_annual_plan(
     load_catalogue(model.Catalogue(plan=plan, indicators=own), actor=actor)
     stored = Plan.objects.get(code=ANNUAL_PLAN_CODE)
     count = len(own)
-    for position, item in enumerate(a for a in annual if a.code is not None):
-        target = _annual_target(item)
-        _target(
-            stored,
-            Indicator.objects.get(code=item.code),
-            target.value,
-            (2026, 2026),
-            position=position,
-            aggregation=target.aggregation.value,
-            source=target.source,
-        )
-        count += 1
+    for item in annual:
+        if item.code is not None:
+            indicator = Indicator.objects.get(code=item.code)
+            add_target(indicator, stored, _annual_target(item), actor=actor)
+            count += 1
     return count
 
 
@@ -139,6 +168,7 @@ def _supplementary_catalogue(mapping: PublishedMapping) -> model.Catalogue:
         term_start=start,
         term_end=end,
         document="data/hung-yen/published",
+        kind=PlanKind.CONTEXT.value,
         locality="hung_yen",
     )
     indicators = tuple(

@@ -26,6 +26,7 @@ from chitieu.web.figures.services import lock_reason, write_change
 from chitieu.web.plans.models import Indicator, Locality
 
 SOURCE_LENGTH = Figure._meta.get_field("source").max_length
+PROGRESS_STEP = 200  # rows written between two progress calls
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,13 @@ def import_figures(
     actor: Any | None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    description: str | None = None,
 ) -> ImportReport:
-    """Check every row, then write them all (or, with dry_run, only say what would change)."""
+    """Check every row, then write them all (or, with dry_run, only say what would change).
+
+    progress(done, total) is called while writing, every PROGRESS_STEP rows and at the end.
+    Each history row's reason is `description` (default "Nhập từ tệp <name>") and the row.
+    """
     problems = list(figures_file.problems)
     checker = _Checker(figures_file.rows, actor)
     changes = []
@@ -93,7 +99,8 @@ def import_figures(
         raise ImportRejected(figures_file.name, problems)
     report = ImportReport(changes)
     if not dry_run:
-        _write(checker, changes, actor, progress)
+        describe = description or f"Nhập từ tệp {figures_file.name}"
+        _write(checker, changes, actor, progress, describe)
         report.written = True
     return report
 
@@ -200,11 +207,55 @@ def _unit_label(code: str) -> str:
         return code or "không có đơn vị"
 
 
+def _reason(description: str, row: FigureRow) -> str:
+    """ "Nhập từ tệp so_lieu.xlsx, KINH TẾ dòng 12": the history says where the value came from."""
+    where = f"dòng {row.place.row}"
+    return (
+        f"{description}, {row.place.sheet} {where}"
+        if row.place.sheet
+        else f"{description}, {where}"
+    )
+
+
 def _write(
-    checker: _Checker, changes: list[Change], actor: Any | None, progress: Progress | None
+    checker: _Checker,
+    changes: list[Change],
+    actor: Any | None,
+    progress: Progress | None,
+    description: str,
 ) -> None:
     now = timezone.now()
     new = [c.row for c in changes if c.action == "create"]
+    updates = [c.row for c in changes if c.action == "update"]
+    total = len(new) + len(updates)
+    done = 0
+    for start in range(0, len(new), PROGRESS_STEP):
+        _create(checker, new[start : start + PROGRESS_STEP], actor, now, description)
+        done += len(new[start : start + PROGRESS_STEP])
+        if progress is not None:
+            progress(done, total)
+    for row in updates:
+        write_change(
+            checker.existing[row.key],
+            action=Action.UPDATE,
+            actor=actor,
+            reason=_reason(description, row),
+            new_value=row.value,
+            fields={
+                "value": row.value,
+                "source": row.source,
+                "note": row.note,
+                "source_text": row.value_text[:100],
+            },
+        )
+        done += 1
+        if progress is not None and (done % PROGRESS_STEP == 0 or done == total):
+            progress(done, total)
+
+
+def _create(
+    checker: _Checker, rows: list[FigureRow], actor: Any | None, now: Any, description: str
+) -> None:
     figures = [
         Figure(
             indicator=checker.indicators[row.indicator],
@@ -219,10 +270,10 @@ def _write(
             entered_by=actor,
             entered_at=now,
         )
-        for row in new
+        for row in rows
     ]
     # SQLite (3.35+) and PostgreSQL both return the new keys from a bulk insert.
-    created = Figure.objects.bulk_create(figures, batch_size=1000)
+    created = Figure.objects.bulk_create(figures)
     FigureRevision.objects.bulk_create(
         [
             FigureRevision(
@@ -232,28 +283,10 @@ def _write(
                 new_value=figure.value,
                 new_source=figure.source,
                 review_state=figure.review_state,
-                reason="Nhập từ tệp",
+                reason=_reason(description, row),
                 actor=actor,
                 at=now,
             )
-            for figure in created
-        ],
-        batch_size=1000,
+            for figure, row in zip(created, rows, strict=True)
+        ]
     )
-    updates = [c.row for c in changes if c.action == "update"]
-    for done, row in enumerate(updates, start=1):
-        write_change(
-            checker.existing[row.key],
-            action=Action.UPDATE,
-            actor=actor,
-            reason="Nhập từ tệp",
-            new_value=row.value,
-            fields={
-                "value": row.value,
-                "source": row.source,
-                "note": row.note,
-                "source_text": row.value_text[:100],
-            },
-        )
-        if progress is not None and done % 1000 == 0:
-            progress(done, len(updates))

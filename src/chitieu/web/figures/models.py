@@ -153,3 +153,42 @@ class FigureConflict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.figure_id}: {self.value} ({self.source})"
+
+
+class JobState(Labelled):
+    QUEUED = "cho", "Đang chờ"
+    RUNNING = "dang_chay", "Đang xử lý"
+    DONE = "xong", "Đã xong"
+    FAILED = "loi", "Không thành công"
+
+
+class ImportJob(models.Model):
+    """A web import run in the background: its progress, then its result (figures.jobs)."""
+
+    token = models.CharField("mã", max_length=64, unique=True)
+    name = models.CharField("tệp", max_length=255)
+    state = models.CharField(
+        "trạng thái", max_length=12, choices=JobState.choices(), default=JobState.QUEUED.value
+    )
+    total = models.PositiveIntegerField("số dòng cần ghi", default=0)
+    done = models.PositiveIntegerField("đã ghi", default=0)
+    message = models.TextField("thông báo", blank=True)
+    result = models.JSONField("kết quả", default=dict, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người nhập",
+    )
+    created_at = models.DateTimeField("lúc tạo")
+    finished_at = models.DateTimeField("lúc xong", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lượt nhập tệp"
+        verbose_name_plural = "lượt nhập tệp"
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.state})"

@@ -67,6 +67,19 @@ class ReviewError(ValueError):
         self.code = code
 
 
+class ReasonRequiredError(ValueError):
+    """Changing a figure's value needs a reason, kept in its history."""
+
+    code = "reason_required"
+
+    def __init__(self, figure: Figure) -> None:
+        self.figure = figure
+        super().__init__(
+            f"Sửa số liệu đã có ({_describe(figure)}, giá trị hiện tại {_number(figure.value)}) "
+            "phải ghi lý do sửa."
+        )
+
+
 def lock_reason(figure: Figure) -> str | None:
     """Why the figure cannot be edited now, in Vietnamese; None when it can."""
     if figure.review_state == ReviewState.APPROVED:
@@ -101,6 +114,7 @@ def record_figure(
 
     expected_version is the version the actor saw: None when they saw no figure.
     If the figure changed meanwhile (or appeared), ConflictError carries both values.
+    Changing an existing value without a reason raises ReasonRequiredError.
     """
     require_edit(actor, indicator, locality)
     period = period if isinstance(period, Period) else Period.parse(period)
@@ -118,6 +132,8 @@ def record_figure(
     _require_unlocked(existing)
     if (existing.value, existing.source, existing.note) == (value, source, note):
         return existing
+    if existing.value != value and not reason.strip():
+        raise ReasonRequiredError(existing)
     return write_change(
         existing,
         action=Action.UPDATE,
@@ -301,7 +317,7 @@ def _when(moment: Any | None) -> str:
 
 
 def _number(value: Decimal) -> str:
-    return format_number(value.normalize() if value == value.to_integral_value() else value)
+    return format_number(value.normalize())
 
 
 @transaction.atomic

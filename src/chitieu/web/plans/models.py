@@ -28,6 +28,7 @@ class PlanKind(Labelled):
     RESOLUTION = "resolution", "Nghị quyết"
     ANNUAL_PLAN = "annual_plan", "Kế hoạch năm"
     PAST_TERM = "past_term", "Kết quả nhiệm kỳ trước"
+    CONTEXT = "context", "Số liệu bối cảnh"  # series without targets (population, prices …)
 
 
 class Locality(models.Model):

@@ -7,7 +7,7 @@ inactive (its figures stay), targets and tasks are replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +16,9 @@ from django.db import transaction
 from chitieu.catalog import model
 from chitieu.quantity.target import Target as TargetValue
 from chitieu.quantity.target import TargetKind
-from chitieu.web.accounts.permissions import require_admin
+from chitieu.web.accounts.permissions import require_admin, require_planner
 from chitieu.web.plans.models import (
+    Department,
     Group,
     Indicator,
     Locality,
@@ -174,6 +175,35 @@ def _indicators(
         indicator.save(update_fields=["active"])
 
 
+@transaction.atomic
+def add_target(
+    indicator: Indicator,
+    plan: Plan,
+    target: model.IndicatorTarget,
+    *,
+    actor: Any | None,
+    official_assessment: str = "",
+) -> Target:
+    """Attach one more target of `plan` to an indicator (an annual plan's target for a
+    resolution's indicator), after the plan's targets the indicator already has.
+
+    Targets keep no history: like load_catalogue, the catalogue and the plan are the
+    record; reloading the plan (load_catalogue) removes its targets before adding them again.
+    """
+    require_planner(actor, "đặt mục tiêu kế hoạch")
+    position = Target.objects.filter(plan=plan, indicator=indicator).count()
+    return _target(
+        plan,
+        indicator,
+        target.value,
+        (target.period_start, target.period_end),
+        position=position,
+        aggregation=target.aggregation.value,
+        source=target.source,
+        official_assessment=official_assessment,
+    )
+
+
 def _target(
     plan: Plan,
     indicator: Indicator,
@@ -309,3 +339,88 @@ def _source_fields(source: model.Source | None) -> dict[str, Any]:
         "source_line_end": source.line_end,
         "source_text": source.text,
     }
+
+
+class AssignmentError(ValueError):
+    """An indicator or locality code of an assignment that the store does not have."""
+
+    def __init__(self, message: str, *, code: str, value: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.value = value
+
+
+@transaction.atomic
+def define_department(code: str, name: str, *, actor: Any | None) -> Department:
+    """The department with this code, created or renamed."""
+    require_planner(actor, "khai báo sở, ngành")
+    department, created = Department.objects.get_or_create(code=code, defaults={"name": name})
+    if not created and name and department.name != name:
+        department.name = name
+        department.save(update_fields=["name"])
+    return department
+
+
+@transaction.atomic
+def assign_department(
+    department: Department,
+    *,
+    indicators: Sequence[str] = (),
+    localities: Sequence[str] = (),
+    actor: Any | None,
+) -> Department:
+    """Give a department exactly these indicators and localities (replacing what it had).
+
+    An indicator entry is a code or a prefix ending in ".*" ("kt.thu_ngan_sach.*": the
+    code itself and every code under it); a locality entry is a code, or "code/*" for the
+    locality and every locality under it. An entry that matches nothing is an error.
+    """
+    require_planner(actor, "giao chỉ tiêu cho sở, ngành")
+    department.indicators.set(match_indicators(indicators))
+    department.localities.set(match_localities(localities))
+    return department
+
+
+def match_indicators(entries: Sequence[str]) -> list[Indicator]:
+    """The active indicators named by codes or ".*" prefixes, in code order."""
+    active = list(Indicator.objects.filter(active=True).order_by("code"))
+    found: dict[int, Indicator] = {}
+    for entry in entries:
+        entry = entry.strip()
+        if entry.endswith(".*"):
+            stem = entry[:-2]
+            hits = [i for i in active if i.code == stem or i.code.startswith(stem + ".")]
+        else:
+            hits = [i for i in active if i.code == entry]
+        if not hits:
+            raise AssignmentError(
+                f"Không có chỉ tiêu nào mã “{entry}”.", code="unknown_indicator", value=entry
+            )
+        found.update((i.pk, i) for i in hits)
+    return sorted(found.values(), key=lambda i: i.code)
+
+
+def match_localities(entries: Sequence[str]) -> list[Locality]:
+    """The localities named by codes, or "code/*" for a locality and everything under it."""
+    found: dict[int, Locality] = {}
+    for entry in entries:
+        entry = entry.strip()
+        code = entry.removesuffix("/*")
+        root = Locality.objects.filter(code=code).first()
+        if root is None:
+            raise AssignmentError(
+                f"Không có địa bàn mã “{code}”.", code="unknown_locality", value=entry
+            )
+        found[root.pk] = root
+        if entry.endswith("/*"):
+            found.update((loc.pk, loc) for loc in _descendants(root))
+    return sorted(found.values(), key=lambda loc: loc.code)
+
+
+def _descendants(root: Locality) -> list[Locality]:
+    below: list[Locality] = []
+    level = list(root.children.all())
+    while level:
+        below += level
+        level = list(Locality.objects.filter(parent__in=level))
+    return below

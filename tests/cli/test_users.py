@@ -1,0 +1,64 @@
+"""`chitieu users add`: a user with a role, through accounts.services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from click.testing import CliRunner
+
+from chitieu.cli import main
+from tests.web.fixtures import store, user
+
+__all__ = ["store", "user"]  # fixtures
+
+
+def invoke(*args: str, stdin: str | None = None) -> Any:
+    return CliRunner().invoke(main, ["users", "add", *args], input=stdin)
+
+
+def test_a_planner_is_created_with_a_password_from_stdin(store: dict[str, Any]) -> None:
+    from django.contrib.auth import authenticate
+
+    from chitieu.web.accounts.permissions import role_of
+
+    result = invoke("tonghop2", "--role", "planner", "--password-stdin", stdin="mat-khau-1\n")
+    assert result.exit_code == 0, result.output
+    assert "Đã tạo người dùng tonghop2: Tổng hợp." in result.output
+    found = authenticate(username="tonghop2", password="mat-khau-1")
+    assert found is not None and role_of(found).value == "tong_hop"  # type: ignore[union-attr]
+
+
+def test_a_department_user_belongs_to_its_department(store: dict[str, Any]) -> None:
+    from django.contrib.auth import get_user_model
+
+    from chitieu.web.accounts.permissions import department_of
+
+    result = invoke("yte2", "--role", "department", "--department", "so_y_te")
+    assert result.exit_code == 0, result.output
+    department = department_of(get_user_model().objects.get(username="yte2"))
+    assert department is not None and department.code == "so_y_te"
+
+
+def test_a_department_user_needs_a_department(store: dict[str, Any]) -> None:
+    result = invoke("yte3", "--role", "department")
+    assert result.exit_code == 1 and "cần chọn sở, ngành" in result.output
+
+
+def test_an_unknown_department_is_refused(store: dict[str, Any]) -> None:
+    result = invoke("yte3", "--role", "department", "--department", "so_khong_co")
+    assert result.exit_code == 1 and "Không có sở, ngành mã “so_khong_co”" in result.output
+
+
+def test_an_existing_user_gets_the_new_role(store: dict[str, Any], user: Any) -> None:
+    from chitieu.web.accounts.permissions import role_of
+
+    user("xem")
+    result = invoke("xem", "--role", "planner")
+    assert result.exit_code == 0 and "Đã đổi vai trò của người dùng xem" in result.output
+    assert role_of(user("xem")).value == "tong_hop"  # type: ignore[union-attr]
+
+
+def test_only_an_administrator_adds_users(store: dict[str, Any], user: Any) -> None:
+    user("tonghop")
+    result = invoke("moi", "--role", "viewer", "--user", "tonghop")
+    assert result.exit_code == 1 and "không có quyền quản trị" in result.output
