@@ -15,7 +15,10 @@ import click
 from chitieu import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+HELP_OPTIONS = ["-h", "--help"]
+
+
+@click.group(context_settings={"help_option_names": HELP_OPTIONS})
 @click.version_option(__version__, "--version", prog_name="chitieu", message="%(prog)s %(version)s")
 def main() -> None:
     """chitieu: theo dõi chỉ tiêu nghị quyết (catalogue, số liệu, đánh giá, dự báo, báo cáo)."""
@@ -26,6 +29,8 @@ def _register_subcommands() -> None:
         if module_info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
+        # A subcommand run on its own (tests do) must offer -h like it does under `chitieu`.
+        module.command.context_settings.setdefault("help_option_names", HELP_OPTIONS)
         main.add_command(module.command)
 
 
