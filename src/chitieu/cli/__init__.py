@@ -14,7 +14,6 @@ import click
 
 from chitieu import __version__
 
-
 HELP_OPTIONS = ["-h", "--help"]
 
 
