@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -142,3 +143,11 @@ def test_avg_growth_without_figures_names_the_years_as_officials_write_them(
     found = agg.avg_growth({}, {}, start, end)
     assert found.value is None
     assert found.note == f"chưa có số liệu tăng trưởng {words}"
+
+
+@pytest.mark.parametrize("combine", [agg.avg_level, agg.cumulative])
+def test_a_one_year_period_without_figures_says_which_year(
+    combine: Callable[[dict[int, Figure], int, int], agg.Aggregate],
+) -> None:
+    found = combine({}, 2026, 2026)
+    assert found.note == "chưa có số liệu năm 2026"

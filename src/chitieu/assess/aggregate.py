@@ -103,7 +103,7 @@ def avg_growth(
     return Aggregate(
         None,
         missing_years=years,
-        note=f"chưa có số liệu tăng trưởng {year_span(tuple(range(start, end + 1)))}",
+        note=f"chưa có số liệu tăng trưởng {_span(start, end)}",
     )
 
 
@@ -159,7 +159,7 @@ def avg_level(
     """The mean of the yearly levels of start..end (of the years there are)."""
     years, missing = _present(by_year, start, end)
     if not years:
-        return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {start}-{end}")
+        return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {_span(start, end)}")
     values = [by_year[year].value for year in years]
     mean = sum(values, Decimal(0)) / len(values)
     working = (
@@ -173,7 +173,7 @@ def cumulative(by_year: Mapping[int, Figure], start: int, end: int) -> Aggregate
     """The sum of the yearly figures of start..end (of the years there are)."""
     years, missing = _present(by_year, start, end)
     if not years:
-        return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {start}-{end}")
+        return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {_span(start, end)}")
     values = [by_year[year].value for year in years]
     working = f"tổng {year_span(years)} = {' + '.join(map(format_number, values))}"
     statuses = frozenset(by_year[year].status for year in years)
@@ -245,3 +245,8 @@ def _missing_end_note(by_year: Mapping[int, Figure], start: int, end: int) -> st
 
 def _round(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _span(start: int, end: int) -> str:
+    """'năm 2026' for one year, '2026-2030' for several."""
+    return year_span(tuple(range(start, end + 1)))
