@@ -145,3 +145,14 @@ def test_unreadable_file_type_exits_2_in_vietnamese(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(path)])
     assert result.exit_code == 2
     assert "Không đọc được loại tệp .pdf" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["ra-soat.html", "ra-soat.HTM"])
+def test_an_html_review_file_gets_an_html_page(
+    phu_luc_2_path: Path, tmp_path: Path, name: str
+) -> None:
+    review = tmp_path / name
+    result = CliRunner().invoke(main, ["ingest", str(phu_luc_2_path), "--review", str(review)])
+    assert result.exit_code == 0, result.output
+    text = review.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="vi">' in text

@@ -68,3 +68,20 @@ def test_load_on_a_new_sqlite_file_creates_the_schema(catalogue_file: Path, tmp_
     database = sqlite3.connect(tmp_path / "var" / "chitieu.sqlite3")
     (count,) = database.execute("select count(*) from plans_indicator").fetchone()
     assert count == 4  # two indicators and the two rows of the past term
+
+
+@pytest.mark.django_db
+def test_progress_counts_the_written_rows_on_stderr(catalogue_file: Path) -> None:
+    result = CliRunner().invoke(main, ["load", "--progress", str(catalogue_file)])
+    assert result.exit_code == 0, result.output
+    counter = result.stderr.split("Đang ghi:")[1]
+    total = counter.strip().rsplit("/", 1)[1].split()[0]
+    assert f"{total}/{total} dòng" in counter and "1/" in counter
+    assert "Đang ghi" not in result.stdout
+
+
+@pytest.mark.django_db
+def test_no_progress_keeps_stderr_quiet(catalogue_file: Path) -> None:
+    result = CliRunner().invoke(main, ["load", "--no-progress", str(catalogue_file)])
+    assert result.exit_code == 0, result.output
+    assert "Đang ghi" not in result.stderr

@@ -9,7 +9,7 @@ import pytest
 from chitieu.catalog.model import Catalogue, Discrepancy, FootnoteMatch
 from chitieu.ingest.document import Document
 from chitieu.ingest.pipeline import ingest
-from chitieu.ingest.review import write_review
+from chitieu.ingest.review import review_format, write_review
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +92,14 @@ def test_pipe_in_text_does_not_break_the_table(catalogue: Catalogue) -> None:
     assert "A \\| B" in text
 
 
-def test_only_markdown_is_supported(catalogue: Catalogue) -> None:
-    with pytest.raises(ValueError, match="html"):
-        write_review(catalogue, fmt="html")
+def test_an_unknown_format_is_refused_naming_the_known_ones(catalogue: Catalogue) -> None:
+    with pytest.raises(ValueError, match="'md', 'html'"):
+        write_review(catalogue, fmt="pdf")
+
+
+@pytest.mark.parametrize(
+    ("filename", "fmt"),
+    [("ra-soat.html", "html"), ("RA-SOAT.HTM", "html"), ("ra-soat.md", "md"), ("ra-soat", "md")],
+)
+def test_the_review_format_follows_the_file_extension(filename: str, fmt: str) -> None:
+    assert review_format(filename) == fmt

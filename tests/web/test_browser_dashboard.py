@@ -91,7 +91,7 @@ def test_the_indicator_chart_draws_one_point_per_year(
 
 
 GRDP_SIZE = "kt.grdp.quy_mo"  # 328.283 tỷ đồng in 2025, target 600.000 tỷ đồng
-FILTERS = ["id_ke_hoach", "id_nhom", "id_danh_gia", "id_so_nganh", "id_dia_ban"]
+FILTERS = ["id_ke_hoach", "id_nhom", "id_danh_gia", "id_so_nganh", "id_dia_ban", "id_da_duyet"]
 _FOCUS = """() => { const el = document.activeElement;
   return [el.id || el.textContent.trim(), el.matches(':focus-visible'),
           getComputedStyle(el).outlineStyle]; }"""

@@ -176,7 +176,7 @@ def catalogue_json(catalogue: Catalogue) -> dict[str, Any]:
 @click.option(
     "--review",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Ghi bản rà soát (Markdown) vào tệp này.",
+    help="Ghi bản rà soát vào tệp này (.html, .htm: trang HTML; đuôi khác: Markdown).",
 )
 @click.option(
     "--plan-code", help="Mã kế hoạch (mặc định: tỉnh + nhiệm kỳ, ví dụ hung_yen_2025_2030)."
@@ -186,7 +186,7 @@ def command(
 ) -> None:
     """Đọc nghị quyết (.txt hoặc .docx) và lập danh mục chỉ tiêu."""
     from chitieu.ingest.pipeline import ingest
-    from chitieu.ingest.review import write_review
+    from chitieu.ingest.review import review_format, write_review
 
     try:
         catalogue = ingest(file, plan_code=plan_code)
@@ -202,5 +202,6 @@ def command(
     else:
         click.echo(dumps(catalogue, fmt="yaml"), nl=False)
     if review is not None:
-        review.write_text(write_review(catalogue), encoding="utf-8")
+        text = write_review(catalogue, fmt=review_format(review.name))
+        review.write_text(text, encoding="utf-8")
         click.echo(f"Đã ghi bản rà soát: {review}", err=True)

@@ -1,197 +1,43 @@
-"""The review a person reads before accepting a catalogue (Vietnamese Markdown).
+"""The review a person reads before accepting a catalogue, in Vietnamese.
 
-It lists what was found (counts; every indicator with code, unit, target,
-aggregation, direction and line) and everything that needs a decision:
-ambiguous numbers with their readings and the context's reason, discrepancies
-between the table and the prose, candidate targets, footnotes matched with low
-confidence, and results-table rows whose unit was a ditto mark.
+The content (review_model) is rendered as Markdown (review_md) or as a
+self-contained HTML page (review_html).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from chitieu.catalog.model import Catalogue
+from chitieu.ingest.review_html import render_html
+from chitieu.ingest.review_md import render_markdown
+from chitieu.ingest.review_model import LOW_CONFIDENCE, Review, Section, review_content
 
-from chitieu.catalog.model import Catalogue, Indicator
-from chitieu.ingest.past_terms import resolve_results, unit_was_ditto
-from chitieu.ingest.target_table import UNREADABLE
-from chitieu.quantity import format_number, format_target
+__all__ = [
+    "FORMATS",
+    "LOW_CONFIDENCE",
+    "Review",
+    "Section",
+    "review_content",
+    "review_format",
+    "write_review",
+]
 
-LOW_CONFIDENCE = 0.6
+FORMATS = {"md": render_markdown, "html": render_html}
 
 
 def write_review(catalogue: Catalogue, *, fmt: str = "md") -> str:
-    """The review as Markdown (the only format so far)."""
-    if fmt != "md":
-        raise ValueError(f"Định dạng rà soát không hỗ trợ: {fmt!r} (chỉ có 'md')")
-    sections = [
-        _summary(catalogue),
-        _indicators(catalogue),
-        _ambiguous(catalogue),
-        _discrepancies(catalogue),
-        _candidates(catalogue),
-        _footnotes(catalogue),
-        _dittos(catalogue),
-    ]
-    title = f"# Rà soát danh mục chỉ tiêu: {catalogue.plan.name}\n"
-    return "\n".join([title, *sections])
-
-
-def _summary(catalogue: Catalogue) -> str:
-    with_target = sum(1 for i in catalogue.indicators if i.targets)
-    rows = [
-        ("Nhóm chỉ tiêu", len(catalogue.groups)),
-        ("Chỉ tiêu", len(catalogue.indicators)),
-        ("Chỉ tiêu có mục tiêu", with_target),
-        (
-            "Chỉ tiêu chỉ là dòng tiêu đề (không có mục tiêu)",
-            len(catalogue.indicators) - with_target,
-        ),
-        *((f"Dòng kết quả nhiệm kỳ trước: {t.name}", len(t.rows)) for t in catalogue.past_terms),
-        ("Nhiệm vụ", len(catalogue.tasks)),
-        ("Chênh lệch giữa bảng và văn bản", len(catalogue.discrepancies)),
-        ("Chỉ tiêu ứng viên trong văn bản", len(catalogue.candidates)),
-        ("Số liệu nêu trong văn bản", len(catalogue.claims)),
-        ("Chú thích", len(catalogue.footnotes)),
-    ]
-    return "## Tóm tắt\n\n" + _table(("Mục", "Số lượng"), ((a, str(b)) for a, b in rows))
-
-
-def _indicators(catalogue: Catalogue) -> str:
-    rows = [_indicator_row(i) for i in catalogue.indicators]
-    header = ("Mã", "Tên", "Nhóm", "Đơn vị", "Mục tiêu", "Cách tính", "Chiều", "Dòng")
-    return "## Chỉ tiêu\n\n" + _table(header, rows)
-
-
-def _indicator_row(indicator: Indicator) -> tuple[str, ...]:
-    target = indicator.targets[0] if indicator.targets else None
-    line = indicator.source.line if indicator.source else None
-    return (
-        f"`{indicator.code}`",
-        indicator.name,
-        indicator.group,
-        indicator.unit or "",
-        "; ".join(
-            f"{format_target(t.value)} ({t.period_start}-{t.period_end})" for t in indicator.targets
+    """The review as Markdown ("md") or HTML ("html")."""
+    render = FORMATS.get(fmt)
+    if render is None:
+        raise ValueError(
+            f"Định dạng rà soát không hỗ trợ: {fmt!r} (chỉ có {', '.join(map(repr, FORMATS))})"
         )
-        or "(không có)",
-        target.aggregation.label if target else "",
-        indicator.direction.label,
-        str(line or ""),
-    )
+    return render(review_content(catalogue))
 
 
-def _ambiguous(catalogue: Catalogue) -> str:
-    rows: list[tuple[str, ...]] = []
-    for term in catalogue.past_terms:
-        for resolution in resolve_results(term):
-            readings = " hoặc ".join(format_number(r) for r in resolution.readings)
-            chosen = (
-                format_number(resolution.value) if resolution.value is not None else "chưa chọn"
-            )
-            where = f"{term.code}, STT {resolution.stt or '-'}: {resolution.indicator}"
-            rows.append(
-                (where, resolution.text, readings, chosen, resolution.reason, str(resolution.line))
-            )
-    for indicator in catalogue.indicators:
-        for target in indicator.targets:
-            if target.value.ambiguous or UNREADABLE in target.value.flags:
-                readings = " hoặc ".join(format_number(r.value) for r in target.value.readings)
-                note = "không đọc được ô mục tiêu" if UNREADABLE in target.value.flags else ""
-                rows.append(
-                    (
-                        indicator.code,
-                        target.value.text,
-                        readings,
-                        "chưa chọn",
-                        note,
-                        str(target.source.line or ""),
-                    )
-                )
-    for claim in catalogue.claims:
-        if claim.ambiguous:
-            rows.append(
-                (claim.subject, claim.value_text, "", "chưa chọn", claim.text, str(claim.line))
-            )
-    header = ("Ở đâu", "Viết là", "Các cách đọc", "Chọn theo ngữ cảnh", "Lý do", "Dòng")
-    body = _table(header, rows) if rows else "Không có.\n"
-    note = (
-        "Giá trị trong danh mục vẫn để trống cho đến khi người rà soát xác nhận; "
-        'cột "Chọn theo ngữ cảnh" chỉ là gợi ý kèm lý do.\n\n'
-    )
-    return "## Số có hai cách đọc\n\n" + (note if rows else "") + body
+def review_format(filename: str) -> str:
+    """The format for a review file, by its extension.
 
-
-def _discrepancies(catalogue: Catalogue) -> str:
-    rows = [
-        (
-            d.indicator or "",
-            d.kind,
-            d.table_text or "",
-            d.prose_text or "",
-            _lines(d.table_line, d.prose_line),
-            d.explanation,
-        )
-        for d in catalogue.discrepancies
-    ]
-    header = ("Chỉ tiêu", "Loại", "Trong bảng", "Trong văn bản", "Dòng", "Giải thích")
-    return "## Chênh lệch giữa bảng và văn bản\n\n" + (
-        _table(header, rows) if rows else "Không có.\n"
-    )
-
-
-def _candidates(catalogue: Catalogue) -> str:
-    rows = [
-        (
-            c.name,
-            format_target(c.target),
-            str(c.period_end or ""),
-            c.excerpt,
-            str(c.source.line or ""),
-        )
-        for c in catalogue.candidates
-    ]
-    header = ("Tên", "Mục tiêu", "Năm", "Trích đoạn", "Dòng")
-    return "## Chỉ tiêu ứng viên trong văn bản\n\n" + (
-        _table(header, rows) if rows else "Không có.\n"
-    )
-
-
-def _footnotes(catalogue: Catalogue) -> str:
-    rows = [
-        (str(f.number), str(f.anchor_line or "không tìm thấy"), f"{f.confidence:.2f}", f.text)
-        for f in catalogue.footnotes
-        if f.confidence < LOW_CONFIDENCE
-    ]
-    header = ("Số", "Dòng neo", "Độ tin cậy", "Nội dung")
-    title = f"## Chú thích khớp với độ tin cậy thấp (dưới {LOW_CONFIDENCE})\n\n"
-    return title + (_table(header, rows) if rows else "Không có.\n")
-
-
-def _dittos(catalogue: Catalogue) -> str:
-    rows = [
-        (term.code, row.stt or "-", row.indicator, row.unit_text, str(row.source.line or ""))
-        for term in catalogue.past_terms
-        for row in term.rows
-        if unit_was_ditto(row)
-    ]
-    header = ("Bảng", "STT", "Chỉ tiêu", "Đơn vị (lấy theo dòng trên)", "Dòng")
-    title = '## Đơn vị ghi bằng dấu " (như dòng trên)\n\n'
-    return title + (_table(header, rows) if rows else "Không có.\n")
-
-
-def _lines(*lines: int | None) -> str:
-    return ", ".join(str(line) for line in lines if line)
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    lines = [_row(header), "|" + "---|" * len(header)]
-    lines.extend(_row(row) for row in rows)
-    return "\n".join(lines) + "\n"
-
-
-def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    >>> review_format("ra-soat.HTML"), review_format("ra-soat.htm"), review_format("ra-soat.md")
+    ('html', 'html', 'md')
+    """
+    return "html" if filename.lower().endswith((".html", ".htm")) else "md"

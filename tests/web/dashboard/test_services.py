@@ -158,3 +158,18 @@ def test_a_past_term_is_rated_from_its_first_year(store: dict[str, Any]) -> None
     board = dashboard(plan, filters=Filters())
     assert board.closed
     assert [r.indicator.stt for r in board.at_risk] == ["15"]
+
+
+def test_approved_only_keeps_draft_figures_out_of_the_series_and_outlook(
+    store: dict[str, Any],
+) -> None:
+    from chitieu.web.figures.services import approve_figure
+
+    for year, value in ((2025, "12"), (2026, "9")):
+        approve_figure(put(store["doctors"], store["province"], year, value), actor=None)
+    put(store["doctors"], store["province"], 2027, "8")
+    everything = _rows(store)["xh.y_te.bac_si"]
+    approved = _rows(store, approved_only=True)["xh.y_te.bac_si"]
+    assert [y for y, _ in everything.series] == [2025, 2026, 2027]
+    assert [y for y, _ in approved.series] == [2025, 2026]
+    assert approved.latest is not None and approved.latest.period.year == 2026

@@ -231,3 +231,51 @@ def test_the_required_path_is_explained_in_words(
     summary = summary[: summary.index("</summary>")]
     for code in ("compound", "linear", "gap", "flat"):
         assert f"({code})" not in summary
+
+
+def _doctors_row(body: str) -> str:
+    start = body.index('<tr data-code="xh.y_te.bac_si"')
+    return body[start : body.index("</tr>", start)]
+
+
+def _approved_2025_and_draft_2026(store: dict[str, Any]) -> None:
+    from chitieu.web.figures.services import approve_figure
+
+    approve_figure(put(store["doctors"], store["province"], 2025, "12"), actor=None)
+    put(store["doctors"], store["province"], 2026, "16")
+
+
+def test_approved_only_leaves_draft_figures_out_of_the_row(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    """Everything entered: the 2026 draft (16 ≥ 15) is latest and assessed; approved only:
+    the 2025 figure is latest and nothing in 2026–2030 is approved yet."""
+    _approved_2025_and_draft_2026(store)
+    client = as_user("xem")
+    everything = _doctors_row(client.get("/").content.decode())
+    approved = _doctors_row(client.get("/", {"da_duyet": "on"}).content.decode())
+    assert '<td class="num">16 ' in everything and "Năm 2025" not in everything
+    assert '<td class="num">12 ' in approved and "Năm 2026" not in approved
+    assert 'data-status="chua_co_so_lieu"' in approved
+    assert 'data-status="chua_co_so_lieu"' not in everything
+
+
+def test_the_page_says_which_figures_it_counts(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    client = as_user("xem")
+    everything = client.get("/").content.decode()
+    approved = client.get("/", {"da_duyet": "on"}).content.decode()
+    assert (
+        "Tính mọi số liệu đã nhập" in everything and "Chỉ tính số liệu đã duyệt." not in everything
+    )
+    assert "Chỉ tính số liệu đã duyệt." in approved
+    assert 'name="da_duyet" id="id_da_duyet" checked' in approved
+
+
+def test_the_approved_only_checkbox_has_a_label(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    body = as_user("xem").get("/").content.decode()
+    assert '<input type="checkbox" name="da_duyet" id="id_da_duyet">' in body
+    assert '<label for="id_da_duyet">Chỉ tính số liệu đã duyệt</label>' in body

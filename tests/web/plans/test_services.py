@@ -116,3 +116,14 @@ def test_the_administrator_loads_a_catalogue(
 ) -> None:
     empty = model.Catalogue(plan=dataclasses.replace(web_catalogue().plan, code="khac"))
     assert load_catalogue(empty, actor=user("quantri")).plans == ["khac"]
+
+
+def test_load_reports_progress_up_to_every_indicator_and_past_term_row() -> None:
+    """progress(done, total) counts each indicator and each past-term row written."""
+    catalogue = web_catalogue()
+    calls: list[tuple[int, int]] = []
+    load_catalogue(catalogue, actor=None, progress=lambda done, total: calls.append((done, total)))
+    total = len(catalogue.indicators) + sum(len(t.rows) for t in catalogue.past_terms)
+    assert catalogue.past_terms and total > len(catalogue.indicators)
+    assert [done for done, _ in calls] == list(range(1, total + 1))
+    assert {t for _, t in calls} == {total} and calls[-1] == (total, total)

@@ -20,6 +20,7 @@ class FilterForm(forms.Form):
     danh_gia = forms.ChoiceField(label="Đánh giá", required=False)
     so_nganh = forms.ChoiceField(label="Sở, ngành", required=False)
     dia_ban = forms.ChoiceField(label="Địa bàn", required=False)
+    da_duyet = forms.BooleanField(label="Chỉ tính số liệu đã duyệt", required=False)
 
     def __init__(self, data: Any, *, plan: Plan) -> None:
         super().__init__(data)
@@ -44,6 +45,7 @@ class FilterForm(forms.Form):
             status=data.get("danh_gia", ""),
             department=data.get("so_nganh", ""),
             locality=data.get("dia_ban", ""),
+            approved_only=bool(data.get("da_duyet", False)),
         )
 
 

@@ -23,7 +23,7 @@ from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
 from chitieu.web.figures import adapters as figure_adapters
-from chitieu.web.figures.models import Figure
+from chitieu.web.figures.models import Figure, ReviewState
 from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import Department, Group, Indicator, Locality, Plan, PlanKind
 
@@ -39,6 +39,7 @@ class Filters:
     status: str = ""
     department: str = ""
     locality: str = ""
+    approved_only: bool = False  # only figures whose review state is "đã duyệt"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,14 @@ class Dashboard:
     groups: list[GroupCounts]  # counts before the status filter
     at_risk: list[Row]
     totals: tuple[tuple[model.Assessment, int], ...] = field(default=())
+    approved_only: bool = False
+
+    @property
+    def view_label(self) -> str:
+        """Which figures the page is computed from."""
+        if self.approved_only:
+            return "Chỉ tính số liệu đã duyệt"
+        return "Tính mọi số liệu đã nhập (kể cả chưa duyệt)"
 
     @property
     def total(self) -> int:
@@ -131,13 +140,20 @@ def plan_locality(plan: Plan, code: str = "") -> Locality | None:
 def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> Dashboard:
     """The rows, the counts per group and the targets at risk of a plan."""
     locality = plan_locality(plan, filters.locality)
-    rows = dashboard_rows(plan, locality=locality, department=filters.department, rules=rules)
+    rows = dashboard_rows(
+        plan,
+        locality=locality,
+        department=filters.department,
+        rules=rules,
+        approved_only=filters.approved_only,
+    )
     if filters.group:
         rows = [r for r in rows if r.core.group == filters.group]
     groups = group_counts(plan, rows)
     totals = _counts(rows)
     shown = [r for r in rows if not filters.status or r.status.value == filters.status]
-    return Dashboard(plan, locality, shown, groups, [r for r in rows if r.at_risk], totals)
+    at_risk = [r for r in rows if r.at_risk]
+    return Dashboard(plan, locality, shown, groups, at_risk, totals, filters.approved_only)
 
 
 def dashboard_rows(
@@ -147,8 +163,10 @@ def dashboard_rows(
     department: str = "",
     rules: Rules = DEFAULT_RULES,
     as_of: int | None = None,
+    approved_only: bool = False,
 ) -> list[Row]:
-    """One row per active indicator of the plan, with its figures in `locality`."""
+    """One row per active indicator of the plan, with its figures in `locality`
+    (only the approved ones with `approved_only`)."""
     indicators = (
         Indicator.objects.filter(plan=plan, active=True)
         .select_related("group", "parent")
@@ -160,14 +178,16 @@ def dashboard_rows(
     )
     if department:
         indicators = indicators.filter(department__code=department)
-    by_indicator = figures_by_indicator(plan, locality)
+    by_indicator = figures_by_indicator(plan, locality, approved_only=approved_only)
     year = as_of if as_of is not None else timezone.localdate().year
     return [
         build_row(i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year) for i in indicators
     ]
 
 
-def figures_by_indicator(plan: Plan, locality: Locality | None) -> dict[int, list[model.Figure]]:
+def figures_by_indicator(
+    plan: Plan, locality: Locality | None, *, approved_only: bool = False
+) -> dict[int, list[model.Figure]]:
     """The core figures (plan values left out) of every indicator of the plan."""
     rows = (
         Figure.objects.filter(indicator__plan=plan, locality=locality)
@@ -175,6 +195,8 @@ def figures_by_indicator(plan: Plan, locality: Locality | None) -> dict[int, lis
         .select_related("indicator", "locality", "entered_by")
         .order_by("year", "period")
     )
+    if approved_only:
+        rows = rows.filter(review_state=ReviewState.APPROVED)
     found: dict[int, list[model.Figure]] = defaultdict(list)
     for row in rows:
         found[row.indicator_id].append(figure_adapters.figure(row))

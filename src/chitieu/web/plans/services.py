@@ -7,7 +7,7 @@ inactive (its figures stay), targets and tasks are replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,19 +65,51 @@ def past_term_indicator_code(term: model.PastTerm, position: int) -> str:
 
 
 @transaction.atomic
-def load_catalogue(catalogue: model.Catalogue, *, actor: Any | None) -> LoadReport:
-    """Load or reload a catalogue; figures are never touched."""
+def load_catalogue(
+    catalogue: model.Catalogue,
+    *,
+    actor: Any | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadReport:
+    """Load or reload a catalogue; figures are never touched.
+
+    `progress(done, total)` is called after each indicator and each past-term row is
+    written, ending with (total, total).
+    """
     require_admin(actor)
     report = LoadReport()
+    tick = _Ticker(
+        len(catalogue.indicators) + sum(len(t.rows) for t in catalogue.past_terms), progress
+    )
     locality = _locality(catalogue.plan.locality, parent=None) if catalogue.plan.locality else None
     plan = _plan(catalogue.plan, locality)
     report.plans.append(plan.code)
     groups = _groups(plan, catalogue.groups)
-    _indicators(plan, catalogue.indicators, groups, report)
+    _indicators(plan, catalogue.indicators, groups, report, tick=tick)
     _tasks(plan, catalogue.tasks, report)
     for term in catalogue.past_terms:
-        _past_term(term, catalogue, parent_locality=locality, report=report)
+        _past_term(term, catalogue, parent_locality=locality, report=report, tick=tick)
+    tick.finish()
     return report
+
+
+class _Ticker:
+    """Counts written rows towards a known total and reports each step."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None) -> None:
+        self.total = total
+        self.done = 0
+        self.progress = progress
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        """An empty catalogue still reports (0, 0) once, so a counter line is closed."""
+        if self.progress is not None and self.total == 0:
+            self.progress(0, 0)
 
 
 def ensure_locality(code: str, *, parent: Locality | None = None) -> Locality:
@@ -130,6 +162,8 @@ def _indicators(
     indicators: Iterable[model.Indicator],
     groups: dict[str, Group],
     report: LoadReport,
+    *,
+    tick: Callable[[], None] | None = None,
 ) -> None:
     Target.objects.filter(plan=plan).delete()
     seen: dict[str, Indicator] = {}
@@ -163,6 +197,8 @@ def _indicators(
                 source=target.source,
             )
             report.targets += 1
+        if tick is not None:
+            tick()
     for item in items:
         parent = seen.get(item.parent) if item.parent else None
         if seen[item.code].parent_id != (parent.pk if parent else None):
@@ -267,6 +303,7 @@ def _past_term(
     *,
     parent_locality: Locality | None,
     report: LoadReport,
+    tick: Callable[[], None] | None = None,
 ) -> None:
     """A 2020-2025 results table becomes a plan of kind past_term, one indicator per row."""
     locality = _locality(term.locality, parent=parent_locality)
@@ -300,7 +337,7 @@ def _past_term(
                 source=row.source,
             )
         )
-    _indicators(plan, indicators, groups, report)
+    _indicators(plan, indicators, groups, report, tick=tick)
     for position, row in enumerate(term.rows, start=1):
         if row.target is None:
             continue
