@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from chitieu.cli._progress import announced, counter, wanted
 from chitieu.cli.load import USER_OPTION
-
-
-def _progress(done: int, total: int) -> None:
-    click.echo(f"\r  … {done}/{total} dòng", nl=False, err=True)
-    if done == total:
-        click.echo("", err=True)
-
-
-def _writing(progress: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
-    """The same counter while writing, announced once."""
-    if progress is None:
-        return None
-    started = False
-
-    def show(done: int, total: int) -> None:
-        nonlocal started
-        if not started:
-            click.echo("Đang ghi:", err=True)
-            started = True
-        progress(done, total)
-
-    return show
 
 
 @click.command("import")
@@ -50,7 +28,7 @@ def command(
     from chitieu.ingest.figures_file import read_figures
     from chitieu.web.setup import actor_named, migrate
 
-    show = _progress if (sys.stderr.isatty() if progress is None else progress) else None
+    show = counter if wanted(progress) else None
     try:
         figures_file = read_figures(file, progress=show)
     except ValueError as error:
@@ -60,7 +38,7 @@ def command(
 
     try:
         report = import_figures(
-            figures_file, actor=actor_named(user), dry_run=dry_run, progress=_writing(show)
+            figures_file, actor=actor_named(user), dry_run=dry_run, progress=announced(show)
         )
     except ImportRejected as rejected:
         click.echo(str(rejected), err=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
+
+from chitieu.cli._progress import announced, counter, wanted
 
 USER_OPTION = click.option(
     "--user",
@@ -29,7 +30,6 @@ USER_OPTION = click.option(
 def command(catalogue: Path, seed_history: bool, progress: bool | None, user: str | None) -> None:
     """Nạp (hoặc nạp lại) tệp danh mục vào cơ sở dữ liệu; số liệu đã có được giữ nguyên."""
     from chitieu.catalog.io import read_catalogue
-    from chitieu.cli.import_ import _progress, _writing  # here: import_ imports this module
     from chitieu.web.setup import actor_named, migrate
 
     try:
@@ -42,14 +42,9 @@ def command(catalogue: Path, seed_history: bool, progress: bool | None, user: st
 
     try:
         actor = actor_named(user)
-        show = _writing(_progress) if _shown(progress) else None
+        show = announced(counter) if wanted(progress) else None
         click.echo(load_catalogue(parsed, actor=actor, progress=show).summary())
         if seed_history:
             click.echo(seed(parsed, actor=actor).summary())
     except ValueError as error:
         raise click.ClickException(str(error)) from error
-
-
-def _shown(progress: bool | None) -> bool:
-    """--progress / --no-progress, else on when stderr is a terminal."""
-    return sys.stderr.isatty() if progress is None else progress
