@@ -98,15 +98,7 @@ def _resolution(resolution: Any) -> Any:
         own = [t for t in row.targets.all() if t.plan_id == resolution.pk]
         targets = (adapters.indicator_target(t) for t in sorted(own, key=lambda t: t.position))
         indicators.append(replace(core, targets=tuple(t for t in targets if t is not None)))
-    plan = model.Plan(
-        code=resolution.code,
-        name=resolution.name,
-        issuer=resolution.issuer,
-        term_start=resolution.term_start,
-        term_end=resolution.term_end,
-        document=resolution.document,
-        locality=resolution.locality.code if resolution.locality else "",
-    )
+    plan = adapters.plan(resolution)
     return model.Catalogue(plan=plan, indicators=tuple(indicators))
 
 

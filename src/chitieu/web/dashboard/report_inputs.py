@@ -18,7 +18,7 @@ from chitieu.web.dashboard.models import TaskNote
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure
 from chitieu.web.plans import adapters
-from chitieu.web.plans.models import Plan, Task
+from chitieu.web.plans.models import Plan
 
 STATUS_ORDER = ("chinh_thuc", "so_bo", "uoc")
 
@@ -82,19 +82,10 @@ def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
     locality = plan.locality.code if plan.locality else ""
     indicators = [_with_stored_baselines(i, figures, locality, plan.term_start) for i in indicators]
     catalogue = model.Catalogue(
-        plan=model.Plan(
-            code=plan.code,
-            name=plan.name,
-            issuer=plan.issuer,
-            term_start=plan.term_start,
-            term_end=plan.term_end,
-            document=plan.document,
-            kind=plan.kind,
-            locality=locality,
-        ),
+        plan=adapters.plan(plan),
         groups=_groups(plan),
         indicators=tuple(indicators),
-        tasks=tuple(_task(task) for task in plan.tasks.prefetch_related("indicators")),
+        tasks=tuple(adapters.task(task) for task in plan.tasks.prefetch_related("indicators")),
     )
     return catalogue, figures
 
@@ -147,17 +138,3 @@ def _with_stored_baselines(
     best = min(held, key=lambda f: STATUS_ORDER.index(f.status.value))
     source = model.Source(document=best.source, text=best.note)
     return replace(indicator, baselines=(model.Baseline(year, best.value, indicator.unit, source),))
-
-
-def _task(row: Task) -> model.Task:
-    return model.Task(
-        code=row.code,
-        kind=row.kind,
-        number=row.number,
-        heading=row.heading,
-        text=row.text,
-        line_start=row.line_start,
-        line_end=row.line_end,
-        indicators=tuple(i.code for i in row.indicators.all()),
-        parent=row.parent_code or None,
-    )

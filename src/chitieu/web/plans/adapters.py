@@ -7,7 +7,7 @@ from decimal import Decimal
 from chitieu.catalog import model
 from chitieu.quantity.target import NumberReading, TargetKind
 from chitieu.quantity.target import Target as TargetValue
-from chitieu.web.plans.models import Indicator, Target
+from chitieu.web.plans.models import Indicator, Plan, Target, Task
 
 
 def source_of(row: Indicator | Target) -> model.Source:
@@ -76,4 +76,34 @@ def indicator(row: Indicator, *, with_targets: bool = True) -> model.Indicator:
         targets=tuple(t for t in targets if t is not None),
         stt=row.stt or None,
         source=source_of(row) if row.source_document else None,
+    )
+
+
+def plan(row: Plan) -> model.Plan:
+    """The core Plan of a stored plan."""
+    return model.Plan(
+        code=row.code,
+        name=row.name,
+        issuer=row.issuer,
+        term_start=row.term_start,
+        term_end=row.term_end,
+        document=row.document,
+        kind=row.kind,
+        locality=row.locality.code if row.locality else "",
+        parent=row.parent.code if row.parent else None,
+    )
+
+
+def task(row: Task) -> model.Task:
+    """The core Task, with the codes of the indicators it mentions."""
+    return model.Task(
+        code=row.code,
+        kind=row.kind,
+        number=row.number,
+        heading=row.heading,
+        text=row.text,
+        line_start=row.line_start,
+        line_end=row.line_end,
+        indicators=tuple(i.code for i in row.indicators.all()),
+        parent=row.parent_code or None,
     )
