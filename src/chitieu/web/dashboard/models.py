@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
+from chitieu.web.accounts.fields import person_field
 from chitieu.web.plans.models import Task
 
 
@@ -12,14 +12,7 @@ class TaskNote(models.Model):
     task = models.ForeignKey(Task, models.CASCADE, related_name="notes", verbose_name="nhiệm vụ")
     period = models.CharField("kỳ", max_length=10, help_text="2026, 2026-H1, 2026-Q2")
     text = models.TextField("tiến độ")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người ghi",
-    )
+    author = person_field("người ghi")
     at = models.DateTimeField("lúc ghi")
 
     class Meta:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from chitieu.catalog.model import FigureStatus as Status
+from chitieu.web.accounts.fields import person_field
 from chitieu.web.choices import Labelled
 from chitieu.web.plans.models import VALUE_DIGITS, Indicator, Locality
 
@@ -56,23 +57,9 @@ class Figure(models.Model):
     )
     review_comment = models.TextField("ý kiến duyệt", blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người nhập",
-    )
+    entered_by = person_field("người nhập")
     entered_at = models.DateTimeField("lúc nhập")
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người duyệt",
-    )
+    reviewed_by = person_field("người duyệt")
     reviewed_at = models.DateTimeField("lúc duyệt", null=True, blank=True)
 
     class Meta:
@@ -105,14 +92,7 @@ class FigureRevision(models.Model):
     new_source = models.CharField("nguồn mới", max_length=300, blank=True)
     review_state = models.CharField("trạng thái sau", max_length=12, choices=ReviewState.choices())
     reason = models.TextField("lý do", blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người thực hiện",
-    )
+    actor = person_field("người thực hiện")
     at = models.DateTimeField("lúc")
 
     class Meta:
@@ -136,14 +116,7 @@ class FigureConflict(models.Model):
     value = models.DecimalField("giá trị khác", **VALUE_DIGITS)
     source = models.CharField("nguồn", max_length=300, blank=True)
     note = models.TextField("ghi chú", blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người ghi",
-    )
+    recorded_by = person_field("người ghi")
     at = models.DateTimeField("lúc")
 
     class Meta:
