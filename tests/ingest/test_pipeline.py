@@ -11,8 +11,9 @@ import pytest
 from chitieu.catalog.io import dumps, loads
 from chitieu.catalog.model import Catalogue, Claim
 from chitieu.ingest import pipeline
-from chitieu.ingest.document import Document, IngestError
+from chitieu.ingest.document import Document
 from chitieu.ingest.pipeline import extractor, ingest
+from chitieu.ingest.plan_hints import PlanHints
 
 FIXTURE_CODES = 58  # indicator rows of Phụ lục 2 (tests/ingest/fixtures/phu_luc_2.yaml)
 
@@ -106,10 +107,27 @@ def test_installed_extractor_is_called_with_the_document(
     assert ingest(seed_document, steps=("claims",)).claims == (claim,)
 
 
-def test_document_without_title_cannot_name_its_plan() -> None:
-    document = Document("x.txt", (), (), (), ())
-    with pytest.raises(IngestError, match="nhiệm kỳ"):
-        ingest(document, steps=())
+def test_document_without_title_still_gives_a_catalogue() -> None:
+    """Nothing is refused for its metadata: what is unknown stays empty for a person."""
+    plan = ingest(Document("ghi-chep.txt", (), (), (), ()), steps=()).plan
+    assert (plan.code, plan.issuer, plan.term_start, plan.term_end, plan.locality) == (
+        "ghi_chep",
+        "",
+        None,
+        None,
+        "",
+    )
+
+
+def test_hints_win_over_the_document(seed_document: Document) -> None:
+    hints = PlanHints(locality="Hưng Yên", level="tinh", term=(2026, 2030), plan_code="hy")
+    plan = ingest(seed_document, steps=(), hints=hints).plan
+    assert (plan.code, plan.term_start, plan.term_end, plan.issuer) == (
+        "hy",
+        2026,
+        2030,
+        "Đảng bộ tỉnh Hưng Yên",
+    )
 
 
 def test_full_ingest_keeps_the_table_indicators(full: Catalogue, tables_only: Catalogue) -> None:

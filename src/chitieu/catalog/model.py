@@ -256,17 +256,37 @@ class FootnoteMatch:
     text: str
 
 
+class PlanIncompleteError(ValueError):
+    """A plan whose document did not say something the store needs (its term or year)."""
+
+
 @dataclass(frozen=True)
 class Plan:
-    code: str  # "hung_yen_2025_2030"
+    """A resolution or plan. What its document did not say stays empty ("" or None):
+    the reader never invents an issuer, a place or a term."""
+
+    code: str  # "<place>_2025_2030", "<place>_2026"
     name: str
-    issuer: str
-    term_start: int
-    term_end: int
+    issuer: str  # the issuing body as named: "Hội đồng nhân dân tỉnh X"; "" when unnamed
+    term_start: int | None  # a congress term or 5-year span; an annual plan's year twice
+    term_end: int | None
     document: str
-    kind: str = "resolution"  # "resolution" | "annual_plan"
+    kind: str = "resolution"  # "resolution" | "annual_plan" | "five_year_plan" | "" (unknown)
     locality: str = ""
     parent: str | None = None  # an annual plan's resolution
+    level: str = ""  # "tinh" | "thanh_pho" | "xa" | "phuong" | "dac_khu" | "" (unknown)
+    place: str = ""  # the place as written, title case: "Tây Ninh"
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """(first, last) year of the plan; PlanIncompleteError when the document did not say."""
+        if self.term_start is None or self.term_end is None:
+            raise PlanIncompleteError(
+                f"Kế hoạch {self.code} chưa có nhiệm kỳ hoặc năm: ghi term_start, term_end "
+                "vào mục plan của tệp danh mục, hoặc đọc lại văn bản với "
+                "`chitieu ingest --term 2025-2030` (hay `--year 2026`)."
+            )
+        return self.term_start, self.term_end
 
 
 @dataclass(frozen=True)

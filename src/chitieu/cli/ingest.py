@@ -9,6 +9,7 @@ empty or at its default (the catalogue file itself leaves defaults out).
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from chitieu.catalog.model import (
     Source,
 )
 from chitieu.ingest.document import IngestError
+from chitieu.ingest.plan_hints import PlanHints
+from chitieu.ingest.plan_meta import KINDS, LEVELS
 from chitieu.quantity import Target
 
 
@@ -158,6 +161,20 @@ def catalogue_json(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+class TermType(click.ParamType):
+    """ "2025-2030" -> (2025, 2030)."""
+
+    name = "term"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value
+        match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(value))
+        if not match or int(match.group(1)) > int(match.group(2)):
+            self.fail(f"nhiệm kỳ {value!r} không hợp lệ (dạng 2025-2030)", param, ctx)
+        return int(match.group(1)), int(match.group(2))
+
+
 @click.command(name="ingest")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -178,21 +195,36 @@ def catalogue_json(catalogue: Catalogue) -> dict[str, Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Ghi bản rà soát vào tệp này (.html, .htm: trang HTML; đuôi khác: Markdown).",
 )
-@click.option(
-    "--plan-code", help="Mã kế hoạch (mặc định: tỉnh + nhiệm kỳ, ví dụ hung_yen_2025_2030)."
-)
+@click.option("--plan-code", help="Mã kế hoạch (mặc định: địa phương + nhiệm kỳ hoặc năm).")
+@click.option("--locality", help='Địa phương, khi văn bản không nêu: "Tây Ninh", "Tân Phú".')
+@click.option("--level", type=click.Choice(LEVELS), help="Cấp của địa phương.")
+@click.option("--issuer", help='Cơ quan ban hành: "Hội đồng nhân dân tỉnh Tây Ninh".')
+@click.option("--kind", type=click.Choice(KINDS), help="Loại kế hoạch.")
+@click.option("--term", type=TermType(), help="Nhiệm kỳ hoặc giai đoạn: 2025-2030.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Năm của kế hoạch năm: 2026.")
 def command(
-    file: Path, output: Path | None, fmt: str | None, review: Path | None, plan_code: str | None
+    file: Path,
+    output: Path | None,
+    fmt: str | None,
+    review: Path | None,
+    **hints: Any,
 ) -> None:
-    """Đọc nghị quyết (.txt hoặc .docx) và lập danh mục chỉ tiêu."""
+    """Đọc nghị quyết hoặc kế hoạch (.txt, .docx, .pdf) và lập danh mục chỉ tiêu.
+
+    Điều văn bản không nêu (cơ quan ban hành, địa phương, nhiệm kỳ hoặc năm) được để
+    trống, báo ra màn hình và trong bản rà soát; các tùy chọn trên bổ sung cho văn bản.
+    """
     from chitieu.ingest.pipeline import ingest
+    from chitieu.ingest.plan_meta import plan_gaps
     from chitieu.ingest.review import review_format, write_review
 
     try:
-        catalogue = ingest(file, plan_code=plan_code)
+        catalogue = ingest(file, hints=PlanHints(**hints))
     except IngestError as error:
         click.echo(f"Lỗi: {error}", err=True)
         raise SystemExit(2) from None
+    for gap in plan_gaps(catalogue.plan):
+        click.echo(f"Lưu ý: {gap}", err=True)
     fmt = fmt or ("json" if output is not None and output.suffix == ".json" else "yaml")
     if output is not None:
         output.write_text(dumps(catalogue, fmt=fmt), encoding="utf-8")

@@ -16,6 +16,7 @@ kept in document order.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
@@ -29,10 +30,13 @@ from chitieu.catalog.model import (
     PastTerm,
     Plan,
 )
+from chitieu.catalog.text import fold
 from chitieu.ingest import read_document
-from chitieu.ingest.codes import locality_code, province_name, term_years, unique_code
-from chitieu.ingest.document import Document, IngestError, Table
+from chitieu.ingest.codes import province_name, unique_code
+from chitieu.ingest.document import Document, Table
 from chitieu.ingest.past_terms import read_past_term
+from chitieu.ingest.plan_hints import PlanHints
+from chitieu.ingest.plan_meta import PlanMeta, describe, plan_from_meta, read_plan_meta
 from chitieu.ingest.target_table import is_results_table, is_target_table, read_target_table
 
 # step -> (module under chitieu.ingest, function). A missing module skips the step.
@@ -47,6 +51,9 @@ EXTRACTORS: dict[str, tuple[str, str]] = {
 }
 
 _HEAD_LINES = 40  # where to look for the plan's title when there is no target table
+_MAX_TITLE = 200
+_BARE_TITLE = 20  # "NGHỊ QUYẾT" alone: its subject is on the next line
+_TITLE_WORDS = re.compile(r"^(nghi quyêt|kê hoach|bao cao chinh tri|chương trinh hanh đông)\b")
 
 
 def extractor(step: str) -> Callable[..., Any] | None:
@@ -68,8 +75,12 @@ def ingest(
     *,
     plan_code: str | None = None,
     steps: Collection[str] | None = None,
+    hints: PlanHints | None = None,
 ) -> Catalogue:
     """Read the document and extract everything the catalogue holds.
+
+    `hints` (or `plan_code`) give what a person knows of the plan and win over
+    what the document says; nothing here refuses a document for its metadata.
 
     `steps` limits the optional extractors to those named (keys of
     `EXTRACTORS`); None runs every one that is installed.
@@ -78,7 +89,7 @@ def ingest(
     call = _Caller(steps)
     target_tables = [t for t in document.tables if is_target_table(t)]
     results_tables = [t for t in document.tables if is_results_table(t)]
-    plan = build_plan(document, target_tables, plan_code=plan_code)
+    plan = build_plan(document, target_tables, plan_code=plan_code, hints=hints)
     groups, indicators = _table_indicators(document, target_tables, plan)
     past_terms = _past_terms(document, results_tables)
 
@@ -121,32 +132,49 @@ class _Caller:
 
 
 def build_plan(
-    document: Document, target_tables: list[Table], *, plan_code: str | None = None
+    document: Document,
+    target_tables: list[Table],
+    *,
+    plan_code: str | None = None,
+    hints: PlanHints | None = None,
 ) -> Plan:
-    """The plan named by the first target table's caption, else by the document's head."""
-    candidates = [f"{t.title} {t.caption}" for t in target_tables]
-    candidates.append(" ".join(line.text for line in document.lines[:_HEAD_LINES]))
-    for text in candidates:
-        term, province = term_years(text), province_name(text)
-        if term is not None and province is not None:
-            break
-    else:
-        raise IngestError(
-            "Không xác định được tỉnh và nhiệm kỳ của nghị quyết "
-            "(cần tiêu đề dạng '... TỈNH X LẦN THỨ ..., NHIỆM KỲ 2025 - 2030')",
-            place=document.name,
-        )
-    locality = locality_code(province)
-    title = target_tables[0].caption if target_tables else text
-    return Plan(
-        code=plan_code or f"{locality}_{term[0]}_{term[1]}",
-        name=_plan_name(title),
-        issuer=f"Đảng bộ tỉnh {province.title()}",
-        term_start=term[0],
-        term_end=term[1],
-        document=document.name,
-        locality=locality,
+    """The plan as the document (or a person's hints) describes it; never refused.
+
+    What cannot be found stays empty: `PlanMeta.missing()` names it for the review.
+    """
+    if plan_code is not None:
+        hints = replace(hints or PlanHints(), plan_code=plan_code)
+    meta = read_plan_meta(
+        [(f"{t.title} {t.caption}", t.line_start) for t in target_tables],
+        ((line.number, line.text) for line in document.lines),
+        file_name=document.name,
+        hints=hints,
     )
+    caption = target_tables[0].caption if target_tables and target_tables[0].caption else ""
+    return plan_from_meta(
+        meta,
+        document=document.name,
+        name=_plan_name(caption) if caption else plan_title(meta, document),
+        code=hints.plan_code if hints else None,
+    )
+
+
+def plan_title(meta: PlanMeta, document: Document) -> str:
+    """The document's own title ("NGHỊ QUYẾT" + "Về kế hoạch …" joined), else a name made
+    of what is known, else its first line (a news headline), else the file's name."""
+    head = [" ".join(line.text.split()) for line in document.lines[:_HEAD_LINES]]
+    head = [text for text in head if text]
+    for index, text in enumerate(head):
+        if _TITLE_WORDS.match(fold(text)) and len(text) <= _MAX_TITLE:
+            following = head[index + 1] if index + 1 < len(head) else ""
+            if len(text) < _BARE_TITLE and fold(following).startswith("vê "):
+                return f"{text} {following}"
+            return text
+    if described := describe(meta):
+        return described
+    if head and len(head[0]) <= _MAX_TITLE:
+        return head[0]
+    return Path(document.name).stem
 
 
 def _plan_name(caption: str) -> str:
@@ -164,7 +192,9 @@ def _table_indicators(
     indicators: list[Indicator] = []
     for table in tables:
         read = read_target_table(
-            table, document=document.name, term=(plan.term_start, plan.term_end)
+            table,
+            document=document.name,
+            term=(plan.term_start, plan.term_end) if plan.term_start and plan.term_end else None,
         )
         renames: dict[str, str] = {}
         for indicator in read.indicators:

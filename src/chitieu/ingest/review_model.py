@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from chitieu.catalog.model import Catalogue, Indicator
 from chitieu.ingest.past_terms import resolve_results, unit_was_ditto
+from chitieu.ingest.plan_meta import KIND_LABELS, LEVEL_WORDS, plan_gaps
 from chitieu.ingest.target_table import UNREADABLE
 from chitieu.quantity import format_number, format_target
 
@@ -45,6 +46,7 @@ def review_content(catalogue: Catalogue) -> Review:
         title=f"Rà soát danh mục chỉ tiêu: {catalogue.plan.name}",
         sections=(
             _summary(catalogue),
+            _plan(catalogue),
             _indicators(catalogue),
             _ambiguous(catalogue),
             _discrepancies(catalogue),
@@ -84,6 +86,32 @@ def _summary(catalogue: Catalogue) -> Section:
         ("Chú thích", len(catalogue.footnotes)),
     ]
     return _section("Tóm tắt", ("Mục", "Số lượng"), ((a, str(b)) for a, b in rows))
+
+
+def _plan(catalogue: Catalogue) -> Section:
+    """What the document says the plan is; an empty field is for a person to give."""
+    plan = catalogue.plan
+    unknown = "(chưa xác định)"
+    years = (
+        f"{plan.term_start} - {plan.term_end}"
+        if plan.term_start is not None and plan.term_start != plan.term_end
+        else str(plan.term_start or unknown)
+    )
+    rows = [
+        ("Mã kế hoạch", plan.code),
+        ("Tên", plan.name),
+        ("Loại", KIND_LABELS.get(plan.kind, unknown)),
+        ("Cơ quan ban hành", plan.issuer or unknown),
+        ("Địa phương", f"{LEVEL_WORDS.get(plan.level, '')} {plan.place}".strip() or unknown),
+        ("Nhiệm kỳ hoặc năm", years),
+    ]
+    gaps = plan_gaps(plan)
+    return _section(
+        "Kế hoạch",
+        ("Mục", "Nội dung"),
+        rows,
+        note=" ".join(gaps) if gaps else "Văn bản nêu đủ thông tin về kế hoạch.",
+    )
 
 
 def _indicators(catalogue: Catalogue) -> Section:

@@ -147,7 +147,7 @@ def backtest(
     settings: OutlookSettings = DEFAULT_SETTINGS,
 ) -> tuple[BacktestCase, ...]:
     """One case per past target with an official word and at least one yearly figure."""
-    everything = known_series(figures, catalogue.plan.term_end + 10)
+    everything = known_series(figures, catalogue.plan.years[1] + 10)
     known = known_series(figures, as_of)
     cases = []
     for term in catalogue.past_terms:

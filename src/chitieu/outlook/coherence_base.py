@@ -113,7 +113,7 @@ def baseline(indicator: Indicator, year: int) -> Baseline | None:
 def base_year(catalogue: Catalogue) -> int:
     """The year before the period: 2025 for targets over 2026-2030."""
     starts = [t.period_start for i in catalogue.indicators for t in i.targets]
-    return (min(starts) if starts else catalogue.plan.term_start + 1) - 1
+    return (min(starts) if starts else catalogue.plan.years[0] + 1) - 1
 
 
 def target_input(name: str, indicator: Indicator, target: IndicatorTarget) -> Input:

@@ -91,10 +91,11 @@ def progress_report(
 ) -> ProgressReport:
     """The report for `year` (a year of the plan's term after its first) from these figures."""
     plan = catalogue.plan
-    if not plan.term_start < year <= plan.term_end:
+    first, last = plan.years
+    if not first < year <= last:
         raise ReportError(
-            f"Năm báo cáo {year} không thuộc nhiệm kỳ {plan.term_start} - {plan.term_end} "
-            f"(chọn từ {plan.term_start + 1} đến {plan.term_end})",
+            f"Năm báo cáo {year} không thuộc nhiệm kỳ {first} - {last} "
+            f"(chọn từ {first + 1} đến {last})",
             place=plan.code,
         )
     place = locality or plan.locality
@@ -108,7 +109,7 @@ def progress_report(
             numeral = roman(len(groups) + 1)
             groups.append((numeral, names.get(indicator.group, indicator.group), len(rows)))
         own = series.get(indicator.code, _Series({}))
-        target = _plan_target(indicator, plan.term_end)
+        target = _plan_target(indicator, last)
         row, goal = _row(indicator, target, own, year, place, rules)
         rows.append(row)
         if charts and target is not None and own.by_year:
@@ -117,7 +118,7 @@ def progress_report(
         plan_code=plan.code,
         plan_name=plan.name,
         year=year,
-        term=f"{plan.term_start} - {plan.term_end}",
+        term=f"{first} - {last}",
         locality=place,
         rows=tuple(rows),
         groups=tuple(groups),

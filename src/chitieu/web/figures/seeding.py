@@ -49,7 +49,7 @@ class SeedReport:
 def seed_history(catalogue: model.Catalogue, *, actor: Any | None) -> SeedReport:
     require_admin(actor)
     report = SeedReport()
-    written_year = catalogue.plan.term_start
+    written_year = catalogue.plan.years[0]
     indicators = {i.code: i for i in Indicator.objects.all()}
     for item in catalogue.indicators:
         indicator = _loaded(indicators, item.code)

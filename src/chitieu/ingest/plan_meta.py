@@ -1,0 +1,485 @@
+"""What plan a document is: issuing body, level, place, kind, term or year.
+
+Read, in this order of trust, from a person's hints, the target table's caption,
+the document's first lines, its first sentences that adopt or set the plan, and
+the file name. Nothing is invented: the issuer is written only when the text
+names the body together with its place ("Hội đồng nhân dân tỉnh Tây Ninh"); a
+field that cannot be found stays empty and `missing()` says which, so the review
+and the command can ask a person.
+
+Rules, all on tone-folded text:
+- a body is "Đảng bộ", "Hội đồng nhân dân"/"HĐND" or "Ủy ban nhân dân"/"UBND",
+  followed by a level word ("tỉnh", "thành phố"/"TP", "xã", "phường", "đặc khu")
+  and the place's capitalised words. A body after "Chủ tịch", "Bí thư" … is a
+  person's title, not the issuer;
+- a congress term is "nhiệm kỳ A - B" in a line that speaks of a congress or a
+  Party committee (a People's Council's own "khóa X, nhiệm kỳ 2021 - 2026" is
+  not the plan's term);
+- "kế hoạch phát triển kinh tế - xã hội năm 2026" is an annual plan, "… 5 năm
+  2026 - 2030" or "… giai đoạn 2026 - 2030" a five-year plan, a congress
+  ("đại hội", "báo cáo chính trị") a resolution.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from chitieu.catalog.model import Plan
+from chitieu.catalog.text import fold, nfc
+from chitieu.ingest.plan_hints import PlanHints
+
+RESOLUTION, ANNUAL_PLAN, FIVE_YEAR_PLAN = "resolution", "annual_plan", "five_year_plan"
+KINDS = (RESOLUTION, ANNUAL_PLAN, FIVE_YEAR_PLAN)
+LEVELS = ("tinh", "thanh_pho", "xa", "phuong", "dac_khu")
+BODIES = ("dang_bo", "hdnd", "ubnd")
+
+LEVEL_WORDS = {
+    "tinh": "tỉnh",
+    "thanh_pho": "thành phố",
+    "xa": "xã",
+    "phuong": "phường",
+    "dac_khu": "đặc khu",
+}
+BODY_WORDS = {"dang_bo": "Đảng bộ", "hdnd": "Hội đồng nhân dân", "ubnd": "Ủy ban nhân dân"}
+KIND_LABELS = {
+    RESOLUTION: "Nghị quyết Đại hội Đảng bộ",
+    ANNUAL_PLAN: "Kế hoạch phát triển kinh tế - xã hội năm",
+    FIVE_YEAR_PLAN: "Kế hoạch phát triển kinh tế - xã hội 5 năm",
+}
+
+_BODY_NAMES = {
+    "Ban Chấp hành Đảng bộ": "dang_bo",
+    "Đảng bộ": "dang_bo",
+    "Hội đồng nhân dân": "hdnd",
+    "HĐND": "hdnd",
+    "Ủy ban nhân dân": "ubnd",
+    "Uỷ ban nhân dân": "ubnd",
+    "UBND": "ubnd",
+}
+_LEVEL_NAMES = {
+    "tỉnh": "tinh",
+    "thành phố": "thanh_pho",
+    "TP.": "thanh_pho",
+    "TP": "thanh_pho",
+    "xã": "xa",
+    "phường": "phuong",
+    "đặc khu": "dac_khu",
+}
+_BODY_CODES = {fold(name): code for name, code in _BODY_NAMES.items()}
+_LEVEL_CODES = {fold(name): code for name, code in _LEVEL_NAMES.items()}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BODY = rf"(?P<body>{_alternatives(_BODY_CODES)})"
+_LEVEL = rf"(?P<level>{_alternatives(_LEVEL_CODES)})"
+_BODY_PLACE = re.compile(rf"(?<!\w){_BODY}\s+{_LEVEL}\s+(?P<rest>\S)")
+_PLACE_ONLY = re.compile(rf"(?<!\w){_LEVEL}\s+(?P<rest>\S)")
+_PERSON_TITLES = tuple(
+    fold(t) for t in ("Chủ tịch", "Bí thư", "Trưởng ban", "Giám đốc", "thường trực")
+)
+_DELEGATE, _CONGRESS_OF = fold("đại biểu"), fold("đại hội đại biểu")
+# Words that end a place name: what follows a place in a title or a sentence.
+_PLACE_STOPS = frozenset(
+    fold(word)
+    for word in (
+        "lần", "khóa", "nhiệm", "kỳ", "về", "năm", "giai", "thứ", "đã", "đặt", "thông",
+        "ban", "trình", "tại", "và", "với", "của", "đến", "trong", "là", "có", "phấn", "quyết",
+        "nghị", "kế", "hoạch", "đại", "hội", "số", "ngày", "tháng", "khai", "bế", "tổ", "họp",
+    )
+)  # fmt: skip
+_MAX_PLACE_WORDS = 4
+_TERM = re.compile(rf"{fold('nhiệm kỳ')}\s*(\d{{4}})\s*[-–—]\s*(\d{{4}})")
+_CONGRESS = tuple(
+    fold(w) for w in ("đại hội", "Đảng bộ", "Ban Chấp hành", "cấp ủy", "báo cáo chính trị")
+)
+_COUNCIL = tuple(fold(w) for w in ("Hội đồng nhân dân", "HĐND"))
+_ECONOMIC_PLAN = (
+    rf"{fold('kế hoạch')}\s+{fold('phát triển')}\s+{fold('kinh tế')}\s*[-–]?\s*{fold('xã hội')}"
+)
+_ANNUAL = re.compile(rf"{_ECONOMIC_PLAN}\s+{fold('năm')}\s+(\d{{4}})")
+_FIVE_YEAR = re.compile(
+    rf"{_ECONOMIC_PLAN}\s+(?:0?5\s+{fold('năm')}\s*)?(?:{fold('giai đoạn')}\s*)?"
+    r"(\d{4})\s*[-–—]\s*(\d{4})"
+)
+_CONGRESS_WORD = fold("đại hội")
+_REPORT_WORDS = fold("báo cáo chính trị")
+_FILE_SPAN = re.compile(r"(20\d\d)\s*[-_–]\s*(20\d\d)")
+_FILE_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_HEAD_LINES = 40
+_LEAD_SENTENCES = 12  # sentences of the body searched for an adopting body (news reports)
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """What the document says about its plan; None where it does not say.
+
+    `place` is the place's name in title case ("Tây Ninh", "Tân Phú"), `level`
+    one of LEVELS, `issuer_body` one of BODIES, `issuer` the body as named
+    ("Hội đồng nhân dân tỉnh Tây Ninh"), `term` a congress term or a five-year
+    span, `year` an annual plan's year, `found_in` where each field was read
+    ("dòng 3", "tên tệp", "tùy chọn").
+    """
+
+    kind: str | None = None
+    issuer_body: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    place: str | None = None
+    term: tuple[int, int] | None = None
+    year: int | None = None
+    title: str = ""
+    found_in: tuple[tuple[str, str], ...] = ()
+
+    def missing(self) -> tuple[str, ...]:
+        """The fields a person must still give, by their option name."""
+        gaps = []
+        if self.kind is None:
+            gaps.append("kind")
+        if self.issuer is None:
+            gaps.append("issuer")
+        if self.level is None:
+            gaps.append("level")
+        if self.place is None:
+            gaps.append("locality")
+        if self.term is None and self.year is None:
+            gaps.append("year" if self.kind == ANNUAL_PLAN else "term")
+        return tuple(gaps)
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The plan's span: the term, or the annual plan's one year."""
+        if self.year is not None and (self.kind == ANNUAL_PLAN or self.term is None):
+            return self.year, self.year
+        return self.term
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A piece of the document to read, and how to name where it is."""
+
+    text: str
+    where: str
+
+
+def read_plan_meta(
+    captions: Iterable[tuple[str, int | None]],
+    lines: Iterable[tuple[int, str]],
+    *,
+    file_name: str = "",
+    hints: PlanHints | None = None,
+) -> PlanMeta:
+    """The plan's metadata: `captions` are the target tables' titles with their
+    lines, `lines` the document's (number, text) in order."""
+    head = [(n, t) for n, t in lines][: _HEAD_LINES * 4]
+    texts = [
+        *(_Text(c, _line_place(n)) for c, n in captions if c.strip()),
+        *(_Text(t, _line_place(n)) for n, t in head[:_HEAD_LINES] if t.strip()),
+        *_lead_sentences(head),
+    ]
+    meta = _from_texts(texts)
+    meta = _from_file_name(meta, file_name)
+    meta = _with_defaults(meta)
+    return apply_hints(meta, hints) if hints else meta
+
+
+def _line_place(number: int | None) -> str:
+    return f"dòng {number}" if number else "tiêu đề bảng"
+
+
+def _lead_sentences(head: list[tuple[int, str]]) -> Iterator[_Text]:
+    count = 0
+    for number, text in head[_HEAD_LINES:]:
+        for sentence in re.split(r"(?<=[.;!?])\s+", text):
+            if count >= _LEAD_SENTENCES:
+                return
+            if sentence.strip():
+                count += 1
+                yield _Text(sentence, _line_place(number))
+
+
+def _from_texts(texts: list[_Text]) -> PlanMeta:
+    meta = PlanMeta()
+    for piece in texts:
+        meta = _fill(meta, piece)
+    return meta
+
+
+def _fill(meta: PlanMeta, piece: _Text) -> PlanMeta:
+    folded = fold(nfc(piece.text))
+    found = dict(meta.found_in)
+    changes: dict[str, object] = {}
+    if meta.issuer is None and (body := _issuing_body(piece.text)) is not None:
+        body_code, level, place = body
+        changes.update(
+            issuer_body=body_code,
+            issuer=f"{BODY_WORDS[body_code]} {LEVEL_WORDS[level]} {place}",
+            level=meta.level or level,
+            place=meta.place or place,
+        )
+        found.setdefault("issuer", piece.where)
+        if not meta.title:
+            changes["title"] = " ".join(piece.text.split())
+    if (meta.place is None and "place" not in changes) and (where := _place(piece.text)):
+        changes.update(level=meta.level or where[0], place=where[1])
+        found.setdefault("locality", piece.where)
+    if meta.kind is None and (kind := _kind(folded)) is not None:
+        changes.update(kind=kind[0], **kind[1])
+        found.setdefault("kind", piece.where)
+    if meta.term is None and meta.kind in (None, RESOLUTION) and (term := _congress_term(folded)):
+        changes["term"] = term
+        found.setdefault("term", piece.where)
+    if not changes:
+        return meta
+    return replace(meta, **changes, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def _aligned(text: str) -> str:
+    """`fold` letter by letter, so that an offset in the result is one in `text` (NFC).
+
+    >>> _aligned("ĐẢNG BỘ  TỈNH")
+    'đang bô  tinh'
+    """
+    return "".join(" " if ch.isspace() else (fold(ch) or ch)[:1] for ch in text)
+
+
+def _issuing_body(text: str) -> tuple[str, str, str] | None:
+    """(body, level, place) of the first body named with its place, not as a person's title."""
+    text = nfc(text)
+    folded = _aligned(text)
+    for match in _BODY_PLACE.finditer(folded):
+        if _is_person_title(folded[max(0, match.start() - 25) : match.start()]):
+            continue
+        place = _place_words(text, match.start("rest"))
+        if place:
+            return _BODY_CODES[match.group("body")], _LEVEL_CODES[match.group("level")], place
+    return None
+
+
+def _is_person_title(before: str) -> bool:
+    """ "Chủ tịch UBND tỉnh …", "đại biểu HĐND tỉnh …" name a person; "Đại hội đại biểu
+    Đảng bộ tỉnh …" names the congress."""
+    if any(title in before for title in _PERSON_TITLES):
+        return True
+    return before.rstrip().endswith(_DELEGATE) and not before.rstrip().endswith(_CONGRESS_OF)
+
+
+def _place(text: str) -> tuple[str, str] | None:
+    """(level, place) of the first "tỉnh X" / "xã X" the text names."""
+    text = nfc(text)
+    folded = _aligned(text)
+    for match in _PLACE_ONLY.finditer(folded):
+        if match.start() > 0 and folded[match.start() - 1].isalpha():
+            continue
+        place = _place_words(text, match.start("rest"))
+        if place:
+            return _LEVEL_CODES[match.group("level")], place
+    return None
+
+
+def _place_words(text: str, start: int) -> str | None:
+    """The capitalised words of `text` from `start` (folding keeps offsets: NFC in, NFC out).
+
+    >>> _place_words("ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ NHẤT", 13)
+    'Hưng Yên'
+    >>> _place_words("HĐND tỉnh Bắc Lâm khóa XVIII đã thông qua", 10)
+    'Bắc Lâm'
+    """
+    words: list[str] = []
+    for raw in text[start:].split():
+        word = raw.strip(",.;:()\"'“”")
+        if not word or fold(word) in _PLACE_STOPS or not word[0].isupper():
+            break
+        if not word.replace("-", "").isalpha():
+            break
+        words.append(word)
+        if len(words) == _MAX_PLACE_WORDS or raw[-1] in ",.;:)":
+            break
+    return " ".join(w.capitalize() for w in words) or None
+
+
+def _kind(folded: str) -> tuple[str, dict[str, object]] | None:
+    if match := _ANNUAL.search(folded):
+        return ANNUAL_PLAN, {"year": int(match.group(1))}
+    if match := _FIVE_YEAR.search(folded):
+        return FIVE_YEAR_PLAN, {"term": (int(match.group(1)), int(match.group(2)))}
+    if (_CONGRESS_WORD in folded and _TERM.search(folded)) or _REPORT_WORDS in folded:
+        return RESOLUTION, {}
+    return None
+
+
+def _congress_term(folded: str) -> tuple[int, int] | None:
+    for match in _TERM.finditer(folded):
+        before = folded[: match.start()]
+        council = max(before.rfind(word) for word in _COUNCIL)
+        congress = max(before.rfind(word) for word in _CONGRESS)
+        if congress > council:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
+def _from_file_name(meta: PlanMeta, file_name: str) -> PlanMeta:
+    """Years and kind from a name such as "nghi-quyet-dai-hoi-2025-2030.pdf"."""
+    stem = fold(PurePath(file_name).stem).replace("_", "-") if file_name else ""
+    if not stem:
+        return meta
+    found = dict(meta.found_in)
+    changes: dict[str, object] = {}
+    if meta.kind is None:
+        if "ke-hoach" in stem:
+            changes["kind"] = FIVE_YEAR_PLAN if _FILE_SPAN.search(stem) else ANNUAL_PLAN
+        elif "dai-hoi" in stem:
+            changes["kind"] = RESOLUTION
+        if "kind" in changes:
+            found.setdefault("kind", "tên tệp")
+    if meta.term is None and meta.year is None:
+        if span := _FILE_SPAN.search(stem):
+            changes["term"] = (int(span.group(1)), int(span.group(2)))
+            found.setdefault("term", "tên tệp")
+        elif (year := _FILE_YEAR.search(stem)) and changes.get("kind", meta.kind) == ANNUAL_PLAN:
+            changes["year"] = int(year.group(1))
+            found.setdefault("year", "tên tệp")
+    if not changes:
+        return meta
+    return replace(meta, **changes, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def _with_defaults(meta: PlanMeta) -> PlanMeta:
+    """A Party body's plan with a term is its congress resolution."""
+    if meta.kind is None and meta.issuer_body == "dang_bo" and meta.term is not None:
+        return replace(meta, kind=RESOLUTION)
+    return meta
+
+
+def apply_hints(meta: PlanMeta, hints: PlanHints) -> PlanMeta:
+    """A person's word wins over what was read."""
+    found = dict(meta.found_in)
+    changes: dict[str, object] = {}
+    for field, value in (
+        ("kind", hints.kind),
+        ("level", hints.level),
+        ("place", hints.locality),
+        ("issuer", hints.issuer),
+        ("term", hints.term),
+        ("year", hints.year),
+    ):
+        if value is not None:
+            changes[field] = value
+            found["locality" if field == "place" else field] = "tùy chọn"
+    if hints.issuer is not None:
+        changes["issuer_body"] = body_of(hints.issuer)
+    if hints.year is not None and hints.kind is None and meta.kind is None:
+        changes["kind"] = ANNUAL_PLAN
+    return replace(meta, **changes, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def body_of(issuer: str) -> str | None:
+    """The body code of an issuer as written ("HĐND tỉnh X" -> "hdnd").
+
+    >>> body_of("Hội đồng nhân dân tỉnh Tây Ninh"), body_of("Sở Tài chính")
+    ('hdnd', None)
+    """
+    folded = fold(issuer)
+    return next((code for word, code in _BODY_CODES.items() if folded.startswith(word)), None)
+
+
+def locality_of(meta: PlanMeta) -> str:
+    """The place's locality code: "tay_ninh" for a province or city, "xa_tan_phu" below it.
+
+    >>> locality_of(PlanMeta(level="xa", place="Tân Phú")), locality_of(PlanMeta(place="Hưng Yên"))
+    ('xa_tan_phu', 'hung_yen')
+    """
+    if not meta.place:
+        return ""
+    prefix = f"{LEVEL_WORDS[meta.level]} " if meta.level in ("xa", "phuong", "dac_khu") else ""
+    return slug(f"{prefix}{meta.place}")
+
+
+def slug(text: str) -> str:
+    """ASCII words joined by "_": "Đặc khu Phú Quốc" -> "dac_khu_phu_quoc"."""
+    folded = fold(text).replace("đ", "d")
+    ascii_text = unicodedata.normalize("NFD", folded).encode("ascii", "ignore").decode()
+    return "_".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def plan_code(meta: PlanMeta, *, file_name: str) -> str:
+    """<place>_<A>_<B> for a resolution, <place>_kh_<A>_<B> for a five-year plan,
+    <place>_<year> for an annual plan; the file's name stands in for an unknown place.
+
+    >>> plan_code(PlanMeta(kind="resolution", place="Hưng Yên", term=(2025, 2030)), file_name="")
+    'hung_yen_2025_2030'
+    >>> plan_code(PlanMeta(kind="annual_plan", year=2026), file_name="nq-45.pdf")
+    'nq_45_2026'
+    """
+    base = locality_of(meta) or slug(PurePath(file_name).stem) or "ke_hoach"
+    years = meta.years
+    if years is None:
+        return base
+    if meta.kind == ANNUAL_PLAN or years[0] == years[1]:
+        return f"{base}_{years[1]}"
+    infix = "_kh" if meta.kind == FIVE_YEAR_PLAN else ""
+    return f"{base}{infix}_{years[0]}_{years[1]}"
+
+
+def describe(meta: PlanMeta) -> str:
+    """A plain name from what is known: "Kế hoạch phát triển kinh tế - xã hội năm 2026 - tỉnh X"."""
+    if meta.kind is None:
+        return ""
+    years = meta.years
+    label = KIND_LABELS[meta.kind]
+    if meta.kind == ANNUAL_PLAN:
+        label += f" {years[1]}" if years else ""
+    elif years:
+        label += f" {years[0]} - {years[1]}" if meta.kind == FIVE_YEAR_PLAN else ""
+        label += f", nhiệm kỳ {years[0]} - {years[1]}" if meta.kind == RESOLUTION else ""
+    if meta.place:
+        label += f" - {LEVEL_WORDS.get(meta.level or '', '')} {meta.place}".replace("  ", " ")
+    return label
+
+
+def plan_from_meta(meta: PlanMeta, *, document: str, name: str, code: str | None) -> Plan:
+    years = meta.years
+    return Plan(
+        code=code or plan_code(meta, file_name=document),
+        name=name,
+        issuer=meta.issuer or "",
+        term_start=years[0] if years else None,
+        term_end=years[1] if years else None,
+        document=document,
+        kind=meta.kind or "",
+        locality=locality_of(meta),
+        level=meta.level or "",
+        place=meta.place or "",
+    )
+
+
+def plan_gaps(plan: Plan) -> tuple[str, ...]:
+    """What the document did not say about its plan, each with the option that gives it."""
+    gaps = []
+    if not plan.kind:
+        gaps.append(
+            "Chưa xác định loại kế hoạch (nghị quyết đại hội, kế hoạch năm, kế hoạch 5 năm): "
+            "dùng --kind resolution|annual_plan|five_year_plan."
+        )
+    if not plan.issuer:
+        gaps.append(
+            'Văn bản không nêu cơ quan ban hành: dùng --issuer "Hội đồng nhân dân tỉnh …" '
+            '(hoặc "Đảng bộ …", "Ủy ban nhân dân …").'
+        )
+    if not plan.place:
+        gaps.append('Chưa xác định địa phương: dùng --locality "tên địa phương" --level tinh|…')
+    elif not plan.level:
+        gaps.append(
+            "Chưa xác định cấp của địa phương: dùng --level tinh|thanh_pho|xa|phuong|dac_khu."
+        )
+    if plan.term_start is None:
+        gaps.append(
+            "Chưa xác định nhiệm kỳ hoặc năm kế hoạch: dùng --term 2025-2030 hoặc --year 2026."
+        )
+    return tuple(gaps)
