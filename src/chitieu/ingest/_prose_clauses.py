@@ -39,10 +39,53 @@ _MEASURE_NOUNS = (
     "thời gian",
     "năng suất",
     "vốn",
+    "tăng trưởng",
+    "thu nhập",
+    "giải ngân",
+    "doanh thu",
+    "sản lượng",
+    "dân số",
+    "xuất khẩu",
+    "chi ngân sách",
+    "kết nạp",
+    "huy động",
 )
 _QUALIFIERS = ("gấp", "tăng", "giảm", "cao hơn", "thấp hơn", "bằng", "so với", "tương đương")
-_TARGET_CUES = ("phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt")
-_RESULT_CUES = ("ước đạt", "đã đạt", "ước thực hiện", "so với cùng kỳ", "thực hiện được")
+_TARGET_CUES = (
+    "phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt", "bảo đảm",
+    "đảm bảo", "duy trì", "tối thiểu", "ít nhất", "không dưới", "không quá",
+)  # fmt: skip
+_RESULT_CUES = (
+    "ước đạt", "ước tăng", "ước giảm", "ước thực hiện", "ước tính", "đã đạt",
+    "thực hiện được", "hiện có", "đến nay", "vượt kế hoạch", "vượt chỉ tiêu", "năm qua",
+    "nhiệm kỳ qua", "giai đoạn vừa qua", "đạt được", "đạt kết quả", "đạt nhiều kết quả",
+    "kết quả tích cực", "ghi nhận", "dự đại hội", "tham dự", "thay mặt cho", "được lập",
+    "được thành lập", "theo tỷ giá",
+)  # fmt: skip
+_RESULT_SHAPES = re.compile(
+    r"bằng\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|dự toán|cùng kỳ)"
+    r"|hoàn thành\s+\d+\s*/\s*\d+"
+)
+# Cues that plainly set a target, even after a sentence of results.
+_STRONG_CUES = (
+    "phấn đấu", "mục tiêu", "kế hoạch năm", "đến năm", "nhiệm kỳ", "giai đoạn", "đặt ra",
+    "tới năm", "chỉ tiêu chủ yếu", "chỉ tiêu cụ thể",
+)  # fmt: skip
+
+
+# "so với ước thực hiện năm 2025" names the base of a target, not a result.
+def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases as whole words of folded text ("nhà nước đạt" is not "ước đạt")."""
+    alternatives = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+_RESULT_WORDS = _words_pattern(_RESULT_CUES)
+_STRONG_WORDS = _words_pattern(_STRONG_CUES)
+_TARGET_WORDS = _words_pattern(_TARGET_CUES)
+_BASE = re.compile(r"so với (?:ước )?(?:thực hiện|ước thực hiện|kết quả|cùng kỳ)?[^,;.]{0,30}")
+_YEARS = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+_LIST_LEAD = re.compile(r"(?:sau|như sau|cụ thể|gồm|chủ yếu|chính|các chỉ tiêu)\s*:\s*$")
 
 
 def is_group_title(body: str) -> bool:
@@ -57,10 +100,65 @@ def is_group_title(body: str) -> bool:
 
 def announces_target(sentence: str) -> bool:
     """A sentence outside a target section that sets a target, not one reporting a result."""
-    folded = fold(sentence)
-    if any(fold(cue) in folded for cue in _RESULT_CUES):
+    folded = fold(_BASE.sub(" ", sentence.lower()))
+    if _RESULT_WORDS.search(folded):
         return False
-    return any(fold(cue) in folded for cue in _TARGET_CUES)
+    return bool(_TARGET_WORDS.search(folded))
+
+
+def reports_result(sentence: str, *, base_year: int | None) -> bool:
+    """A result, not a target: a result word ("ước đạt", "đến nay"), or only years up to
+    the plan's base year ("Năm 2025, GRDP tăng 8,2%" in a plan for 2026-2030).
+
+    >>> reports_result("Năm 2025, GRDP ước tăng 8,2%", base_year=None)
+    True
+    >>> reports_result("Giai đoạn 2021-2025 tăng trưởng bình quân 6,7%", base_year=2025)
+    True
+    >>> reports_result("Tổng vốn đầu tư tăng 12% so với ước thực hiện năm 2025", base_year=2025)
+    False
+    """
+    text = _BASE.sub(" ", sentence.lower())
+    folded = fold(text)
+    if _RESULT_WORDS.search(folded) or _RESULT_SHAPES.search(text):
+        return True
+    years = [int(y) for y in _YEARS.findall(text)]
+    return base_year is not None and bool(years) and max(years) <= base_year
+
+
+def sets_target(sentence: str, *, base_year: int | None) -> bool:
+    """A plain target statement: "phấn đấu", "mục tiêu", "đến năm 2030", or a year after
+    the plan's base year."""
+    text = _BASE.sub(" ", sentence.lower())
+    if _STRONG_WORDS.search(fold(text)):
+        return True
+    years = [int(y) for y in _YEARS.findall(text)]
+    return base_year is not None and any(year > base_year for year in years)
+
+
+def opens_list(text: str) -> bool:
+    """A paragraph that ends by announcing the targets that follow ("… các chỉ tiêu sau:").
+
+    >>> opens_list("Theo đó, năm 2026 tỉnh phấn đấu đạt các chỉ tiêu chủ yếu:")
+    True
+    """
+    stripped = text.strip()
+    if not stripped.endswith(":"):
+        return False
+    folded = fold(stripped)
+    return bool(_LIST_LEAD.search(stripped.lower())) or any(
+        fold(cue) in folded for cue in ("chỉ tiêu", "mục tiêu", "phấn đấu")
+    )
+
+
+def starts_with_measure(sentence: str) -> bool:
+    """The sentence opens with what it measures ("Tỷ lệ …", "Cơ cấu kinh tế: …").
+
+    >>> starts_with_measure("Cơ cấu kinh tế: khu vực I 33%"), starts_with_measure("Hà Tĩnh rộng 6.000 km2")
+    (True, False)
+    """
+    _, rest = strip_fillers(sentence)
+    folded = fold(re.sub(r"^\W+", "", rest))
+    return any(folded.startswith(fold(noun)) for noun in _MEASURE_NOUNS)
 
 
 def has_period_or_yearly(text: str) -> bool:
@@ -179,3 +277,47 @@ def strip_fillers(text: str) -> tuple[str, str]:
 def clean_subject(text: str) -> str:
     """The subject without edge punctuation and leading filler words."""
     return strip_fillers(text.strip(" ,;:."))[1].strip(" ,;:.")
+
+
+# "(1) …", "1. …" (an upper-case word after it), "a) …" inside one paragraph.
+_ITEM_MARKERS = (
+    re.compile(r"(?:^|(?<=[\s:;.,]))\((\d{1,2})\)\s*"),
+    re.compile(r"(?:^|(?<=[:;.]\s)|(?<=[:;.]))\s*(\d{1,2})[.)]\s+(?=[A-ZĐÀ-Ỹ])"),
+    re.compile(r"(?:^|(?<=[:;.]\s))([a-zđ])\)\s+"),
+)
+
+
+def split_items(text: str) -> tuple[str, list[tuple[str, int, str]]]:
+    """(lead, [(item, start, number)]) for a paragraph that runs numbered items
+    "(1) … (2) …" or "1. … 2. …"; (text, []) when it has fewer than two in sequence.
+
+    >>> lead, items = split_items("Năm 2026 phấn đấu: (1) GRDP tăng 10%; (2) thu ngân sách 15.903 tỷ đồng.")
+    >>> lead, [(t, n) for t, _, n in items]
+    ('Năm 2026 phấn đấu: ', [('GRDP tăng 10%; ', '1'), ('thu ngân sách 15.903 tỷ đồng.', '2')])
+    """
+    for marker in _ITEM_MARKERS:
+        matches = _in_sequence(list(marker.finditer(text)))
+        if len(matches) >= 2:
+            items = []
+            for index, match in enumerate(matches):
+                end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+                items.append((text[match.end() : end], match.end(), match.group(1)))
+            return text[: matches[0].start()], items
+    return text, []
+
+
+def _in_sequence(matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of markers numbered 1, 2, 3 … (or a, b, c …) from the first."""
+    run: list[re.Match[str]] = []
+    for match in matches:
+        expected = _next_label(run[-1].group(1)) if run else None
+        label = match.group(1)
+        if expected is None and label in ("1", "a"):
+            run = [match]
+        elif label == expected:
+            run.append(match)
+    return run
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)

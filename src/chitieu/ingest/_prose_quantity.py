@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chitieu.ingest._prose_noise import noise_rule
 from chitieu.quantity import parse_unit
+from chitieu.quantity.vocab import SCALE_WORDS
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _RANGE_TAIL = re.compile(r"\s*%?\s*(?:[-–—]|đến)\s*(\d+(?:[.,]\d+)*)")
 _BOUND_SUFFIX = re.compile(r"\s*trở\s+(?:lên|xuống)")
 _BASE_SUFFIX = re.compile(r"/[^,;.()\d][^,;.()]*")
 _RANK_TAIL = re.compile(r"[^;.]{0,80}?dẫn đầu")
-_YEAR_MIN, _YEAR_MAX = 1945, 2100
 
 # Lead words: they belong to the expression (compared in lower case).
 _LEAD_WORDS = (
@@ -83,30 +84,7 @@ def parse_text(expression: str) -> str:
 
 
 def _skipped(text: str, match: re.Match[str]) -> bool:
-    before, after = text[: match.start()], text[match.end() :]
-    digits = match.group()
-    if (
-        before.endswith(("/", "-"))
-        and not before.endswith((" -", " /"))
-        and before[-2:-1].isalnum()
-    ):
-        return True  # "12/NQ", "Covid-19", "bác sỹ/1 vạn dân"
-    if before and (before[-1].isalpha() or before[-1] in "_"):
-        return True  # "PM2,5", "CO2"
-    if re.match(r"\s*/\s*\d+/\d{4}|/[A-ZĐ]|-[A-ZĐ]", after):
-        return True  # dates 10/12/2025, document numbers 12/NQ-HĐND, 57-NQ/TW
-    if re.search(
-        r"(?:^|\s)(?:số|thứ|khóa|khoá|lần|ngày|sáng|chiều|tối|trưa)\s*$", before, re.IGNORECASE
-    ):
-        return True  # "Nghị quyết số 12", "kỳ họp thứ 9", "chiều 12/12"
-    if re.match(r"\s*năm\s+\d{4}", after):
-        return True  # "kế hoạch 5 năm 2026-2030"
-    if digits.isdigit() and len(digits) == 4 and _YEAR_MIN <= int(digits) <= _YEAR_MAX:
-        return not re.match(r"\s*%", after) and parse_unit(_next_words(after, 2)) is None
-    # "trên 1 vạn dân": part of the unit
-    return digits in ("1", "1.000", "10.000", "100.000") and bool(
-        re.match(r"\s*(?:vạn|nghìn|ngàn)?\s*dân\b", after, re.IGNORECASE)
-    )
+    return noise_rule(text, match.start(), match.end()) is not None
 
 
 def _widen_left(folded: str, start: int) -> int:
@@ -145,9 +123,16 @@ def _unit_end(text: str, end: int) -> int:
         ):
             break
         stripped = chunk.rstrip(".")
-        if parse_unit(stripped) is not None:
+        if parse_unit(stripped) is not None or parse_unit(_without_scale(stripped)) is not None:
             best = end + len(stripped)
     return best
+
+
+def _without_scale(unit: str) -> str:
+    """ "triệu tỷ đồng" -> "tỷ đồng": a scale word before a unit belongs to the number
+    ("3,1 triệu tỷ đồng"); parse_target reads it."""
+    first, _, rest = unit.strip().partition(" ")
+    return rest if first.lower() in SCALE_WORDS and rest else unit
 
 
 def _next_words(text: str, count: int) -> str:

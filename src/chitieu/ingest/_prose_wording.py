@@ -25,13 +25,18 @@ from collections import Counter
 
 from chitieu.catalog.model import Aggregation, Direction
 from chitieu.catalog.text import fold, nfc
+from chitieu.ingest.plan_meta import congress_term
 from chitieu.quantity import Target, TargetKind, get_unit
 
 _PERIOD = re.compile(r"giai đoạn\s*(\d{4})\s*[-–—]\s*(\d{4})")
-_TERM = re.compile(r"nhiệm kỳ\s*(\d{4})\s*[-–—]\s*(\d{4})")
+_TERM_SPAN = re.compile(r"nhiệm kỳ\s*(\d{4})\s*[-–—]\s*(\d{4})")
 _BY_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+(\d{4})")
 _YEAR = re.compile(r"(?:^|[^\w])năm\s+(\d{4})")
 _YEARLY = ("hằng năm", "hàng năm", "mỗi năm")
+_CHANGE_VERB = re.compile(
+    r"(?<!\w)(?:tăng|giảm)\s+(?:thêm\s+)?(?:khoảng\s+|trên\s+|dưới\s+|từ\s+|ít nhất\s+|tối thiểu\s+)?\d"
+)
+_BASE = re.compile(r"so với\s+(?:ước|năm|cùng kỳ|kết quả|thực hiện|kế hoạch)")
 _PER_CAPITA = "bình quân đầu người"
 _CUMULATIVE_WORDS = ("tổng", "lũy kế", "luỹ kế", "cộng dồn")
 _PERIOD_PHRASES = re.compile(
@@ -59,6 +64,8 @@ def period_of(texts: tuple[str, ...], term: Term | None) -> tuple[int | None, in
         low = text.lower()
         if match := _PERIOD.search(low):
             return int(match.group(1)), int(match.group(2))
+        if match := _TERM_SPAN.search(low):  # "trong nhiệm kỳ 2025-2030": the years after it
+            return int(match.group(1)) + 1, int(match.group(2))
         if match := _BY_YEAR.search(low):
             end = int(match.group(1))
             start = term[0] if term and term[0] <= end else end
@@ -91,6 +98,8 @@ def aggregation_of(texts: tuple[str, ...], target: Target) -> Aggregation:
     )
     if growth:
         return Aggregation.AVG_GROWTH
+    if (change := _change_of(texts[0])) is not None and target.unit in ("pct", "pct_per_year"):
+        return change
     if _has(folded, "bình quân") and periodic:
         return Aggregation.AVG_LEVEL
     if _has(folded, "giai đoạn") and (_has(folded, *_CUMULATIVE_WORDS) or _is_money(target)):
@@ -98,6 +107,17 @@ def aggregation_of(texts: tuple[str, ...], target: Target) -> Aggregation:
     if _has(folded, *_YEARLY):
         return Aggregation.EVERY_YEAR
     return Aggregation.LEVEL
+
+
+def _change_of(own: str) -> Aggregation | None:
+    """ "tăng 12% so với ước thực hiện năm 2025" or a rate that "giảm 0,5%" is a change
+    against a base (CHANGE); an amount that "tăng 12%" grows by that much (AVG_GROWTH)."""
+    low = nfc(own).lower()
+    if not _CHANGE_VERB.search(low):
+        return None
+    if _BASE.search(low) or _has(fold(low), "tỷ lệ", "tỷ trọng"):
+        return Aggregation.CHANGE
+    return Aggregation.AVG_GROWTH
 
 
 def direction_of(text: str, target: Target) -> Direction | None:
@@ -130,8 +150,8 @@ def term_from_title(texts: list[str]) -> Term | None:
     (2026, 2030); "giai đoạn 2026 - 2030" gives it; a plan "năm 2026" gives (2026, 2026)."""
     for text in texts:
         low = text.lower()
-        if match := _TERM.search(low):
-            return int(match.group(1)) + 1, int(match.group(2))
+        if term := congress_term(fold(text)):  # not a People's Council's own term
+            return term[0] + 1, term[1]
         if match := _PERIOD.search(low):
             return int(match.group(1)), int(match.group(2))
     for text in texts:

@@ -22,6 +22,7 @@ from chitieu.catalog.model import Catalogue, Plan
 from chitieu.catalog.text import fold
 from chitieu.ingest.corpus import AnnotatedTarget, Annotation, read_corpus
 from chitieu.ingest.document import IngestError
+from chitieu.ingest.plan_meta import same_issuer, same_place
 from chitieu.quantity import UnitMismatchError, convert, parse_unit
 
 NEAR_LINES = 3
@@ -281,22 +282,30 @@ def _dimension(code: str) -> str:
 def metadata_differences(annotation: Annotation, plan: Plan) -> tuple[str, ...]:
     """The plan fields the reader got wrong or left empty, against the annotation."""
     years = annotation.term or ((annotation.year, annotation.year) if annotation.year else None)
-    expected = {
+    expected: dict[str, object] = {
         "kind": annotation.kind,
         "level": annotation.level,
-        "place": fold(annotation.place),
-        "issuer": fold(annotation.issuer),
+        "place": annotation.place,
+        "issuer": annotation.issuer,
         "years": years,
     }
-    got = {
+    got: dict[str, object] = {
         "kind": plan.kind,
         "level": plan.level,
-        "place": fold(plan.place),
-        "issuer": fold(plan.issuer),
+        "place": plan.place,
+        "issuer": plan.issuer,
         "years": (plan.term_start, plan.term_end) if plan.term_start else None,
     }
     return tuple(
         f"{key}: đọc được {got[key] or '(trống)'}, chú thích {expected[key] or '(trống)'}"
         for key in expected
-        if expected[key] != got[key]
+        if not _same(key, expected[key], got[key])
     )
+
+
+def _same(key: str, expected: object, got: object) -> bool:
+    if key == "place":
+        return same_place(str(expected), str(got))
+    if key == "issuer":
+        return same_issuer(str(expected), str(got))
+    return expected == got

@@ -93,7 +93,7 @@ def ingest(
     groups, indicators = _table_indicators(document, target_tables, plan)
     past_terms = _past_terms(document, results_tables)
 
-    prose = call("prose_targets", document, default=())
+    prose = call("prose_targets", document, plan_years=target_years(plan), default=())
     discrepancies: tuple[Any, ...] = ()
     if indicators:
         reconciled = call("reconcile", indicators, prose, document=document.name, default=None)
@@ -157,6 +157,16 @@ def build_plan(
         name=_plan_name(caption) if caption else plan_title(meta, document),
         code=hints.plan_code if hints else None,
     )
+
+
+def target_years(plan: Plan) -> tuple[int, int] | None:
+    """The years a plan's targets run over: a 2025-2030 congress sets targets for
+    2026-2030 (2025 is the year it meets and reviews); a plan's own years otherwise."""
+    if plan.term_start is None or plan.term_end is None:
+        return None
+    if plan.kind == "resolution" and plan.term_start < plan.term_end:
+        return plan.term_start + 1, plan.term_end
+    return plan.term_start, plan.term_end
 
 
 def plan_title(meta: PlanMeta, document: Document) -> str:

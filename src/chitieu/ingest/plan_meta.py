@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -65,11 +66,13 @@ _LEVEL_NAMES = {
     "thành phố": "thanh_pho",
     "TP.": "thanh_pho",
     "TP": "thanh_pho",
+    "P.": "phuong",
     "xã": "xa",
     "phường": "phuong",
     "đặc khu": "dac_khu",
 }
 _BODY_CODES = {fold(name): code for name, code in _BODY_NAMES.items()}
+_LEVEL_SPELLINGS = frozenset(name.lower().rstrip(".") for name in _LEVEL_NAMES)
 _LEVEL_CODES = {fold(name): code for name, code in _LEVEL_NAMES.items()}
 
 
@@ -79,15 +82,15 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _BODY = rf"(?P<body>{_alternatives(_BODY_CODES)})"
 _LEVEL = rf"(?P<level>{_alternatives(_LEVEL_CODES)})"
-_BODY_PLACE = re.compile(rf"(?<!\w){_BODY}\s+{_LEVEL}\s+(?P<rest>\S)")
-_PLACE_ONLY = re.compile(rf"(?<!\w){_LEVEL}\s+(?P<rest>\S)")
+_BODY_PLACE = re.compile(rf"(?<!\w){_BODY}\s+{_LEVEL}(?<=\.)?\s*(?<=[\s.])(?P<rest>\S)")
+_PLACE_ONLY = re.compile(rf"(?<!\w){_LEVEL}\s*(?<=[\s.])(?P<rest>\S)")
 _PERSON_TITLES = tuple(
     fold(t) for t in ("Chủ tịch", "Bí thư", "Trưởng ban", "Giám đốc", "thường trực")
 )
 _DELEGATE, _CONGRESS_OF = fold("đại biểu"), fold("đại hội đại biểu")
 # Words that end a place name: what follows a place in a title or a sentence.
 _PLACE_STOPS = frozenset(
-    fold(word)
+    word
     for word in (
         "lần", "khóa", "nhiệm", "kỳ", "về", "năm", "giai", "thứ", "đã", "đặt", "thông",
         "ban", "trình", "tại", "và", "với", "của", "đến", "trong", "là", "có", "phấn", "quyết",
@@ -95,6 +98,28 @@ _PLACE_STOPS = frozenset(
     )
 )  # fmt: skip
 _MAX_PLACE_WORDS = 4
+_SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trịnh",
+    ]
+)
 _TERM = re.compile(rf"{fold('nhiệm kỳ')}\s*(\d{{4}})\s*[-–—]\s*(\d{{4}})")
 _CONGRESS = tuple(
     fold(w) for w in ("đại hội", "Đảng bộ", "Ban Chấp hành", "cấp ủy", "báo cáo chính trị")
@@ -108,6 +133,26 @@ _FIVE_YEAR = re.compile(
     rf"{_ECONOMIC_PLAN}\s+(?:0?5\s+{fold('năm')}\s*)?(?:{fold('giai đoạn')}\s*)?"
     r"(\d{4})\s*[-–—]\s*(\d{4})"
 )
+_TARGET_CUES = tuple(
+    fold(w)
+    for w in (
+        "chỉ tiêu", "mục tiêu", "kế hoạch", "nhiệm vụ", "kịch bản", "điều hành", "phấn đấu",
+        "tăng trưởng",
+    )
+)  # fmt: skip
+# "năm 2026" as a plan's year: not "đến năm 2030", "trước năm 2030", "năm 2026-2030".
+_TARGET_YEAR = re.compile(
+    rf"(?<!{fold('đến')} )(?<!{fold('tới')} )(?<!{fold('trước')} )(?<!{fold('sau')} )"
+    rf"(?<!{fold('vào')} )(?<!{fold('từ')} ){fold('năm')} (\d{{4}})(?!\s*[-–])"
+)
+_SPAN = re.compile(rf"{fold('giai đoạn')}\s*(\d{{4}})\s*[-–—]\s*(\d{{4}})")
+_IN_PASSING = tuple(
+    fold(w)
+    for w in (
+        "tiền đề", "năm đầu", "bản lề", "triển khai", "thực hiện", "đánh giá", "tổng kết",
+        "kết quả", "cuối năm",
+    )
+)  # fmt: skip
 _CONGRESS_WORD = fold("đại hội")
 _REPORT_WORDS = fold("báo cáo chính trị")
 _FILE_SPAN = re.compile(r"(20\d\d)\s*[-_–]\s*(20\d\d)")
@@ -208,11 +253,82 @@ def _from_texts(texts: list[_Text]) -> PlanMeta:
     meta = PlanMeta()
     for piece in texts:
         meta = _fill(meta, piece)
-    return meta
+    if (kind := _read_kind(texts, meta.issuer_body)) is None:
+        return meta
+    name, extra, where = kind
+    found = {**dict(meta.found_in), "kind": where}
+    extra = {key: value for key, value in extra.items() if key != "term" or meta.term is None}
+    return replace(meta, kind=name, **extra, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def _read_kind(
+    texts: list[_Text], issuer_body: str | None
+) -> tuple[str, dict[str, object], str] | None:
+    """The plan's kind: what the title says, else what the body says of the plan itself
+    (not "tiền đề cho kế hoạch 5 năm …"), else a target year or span its opening names.
+    A five-year plan's span is the one its texts name most ("5 năm 2025 - 2030" in a
+    headline against "2026-2030" twice in the resolution)."""
+    spans = Counter(span for t in texts for span in _five_year_spans(_key(t.text)))
+    title = next((t for t in texts if t.text.strip()), None)
+    ordered = [title] if title is not None else []
+    ordered += [t for t in texts if t is not title]
+    for weak in (False, True):
+        for piece in ordered:
+            kind = _kind(_key(piece.text), issuer_body, weak=weak or piece is title)
+            if kind is None:
+                continue
+            name, extra = kind
+            if name == FIVE_YEAR_PLAN and spans and "term" in extra:
+                extra = {"term": spans.most_common(1)[0][0]}
+            return name, extra, piece.where
+    return None
+
+
+def _key(text: str) -> str:
+    return fold(nfc(text))
+
+
+def _kind(
+    folded: str, issuer_body: str | None, *, weak: bool
+) -> tuple[str, dict[str, object]] | None:
+    """The kind a text states. `weak` also reads a news headline's "chỉ tiêu … năm 2026"
+    (an annual plan) and a council's "mục tiêu … giai đoạn 2026-2030" (a five-year plan)."""
+    if (match := _ANNUAL.search(folded)) and not _about_another_plan(folded, match.start()):
+        return ANNUAL_PLAN, {"year": int(match.group(1))}
+    if spans := _five_year_spans(folded):
+        return FIVE_YEAR_PLAN, {"term": spans[0]}
+    if (_CONGRESS_WORD in folded and _TERM.search(folded)) or _REPORT_WORDS in folded:
+        return RESOLUTION, {}
+    if not weak or not any(cue in folded for cue in _TARGET_CUES):
+        return None
+    years = [
+        int(m.group(1))
+        for m in _TARGET_YEAR.finditer(folded)
+        if not _about_another_plan(folded, m.start())
+    ]
+    if years:
+        return ANNUAL_PLAN, {"year": max(years)}
+    if issuer_body in ("hdnd", "ubnd") and (span := _SPAN.search(folded)):
+        return FIVE_YEAR_PLAN, {"term": (int(span.group(1)), int(span.group(2)))}
+    return None
+
+
+def _five_year_spans(folded: str) -> list[tuple[int, int]]:
+    return [
+        (int(m.group(1)), int(m.group(2)))
+        for m in _FIVE_YEAR.finditer(folded)
+        if not _about_another_plan(folded, m.start())
+    ]
+
+
+def _about_another_plan(folded: str, start: int) -> bool:
+    """ "tiền đề cho kế hoạch …", "đánh giá thực hiện kế hoạch …": a plan named in passing."""
+    before = folded[max(0, start - 40) : start]
+    return any(word in before for word in _IN_PASSING)
 
 
 def _fill(meta: PlanMeta, piece: _Text) -> PlanMeta:
-    folded = fold(nfc(piece.text))
+    """The issuer, place and congress term `piece` names, where still unknown."""
     found = dict(meta.found_in)
     changes: dict[str, object] = {}
     if meta.issuer is None and (body := _issuing_body(piece.text)) is not None:
@@ -229,10 +345,7 @@ def _fill(meta: PlanMeta, piece: _Text) -> PlanMeta:
     if (meta.place is None and "place" not in changes) and (where := _place(piece.text)):
         changes.update(level=meta.level or where[0], place=where[1])
         found.setdefault("locality", piece.where)
-    if meta.kind is None and (kind := _kind(folded)) is not None:
-        changes.update(kind=kind[0], **kind[1])
-        found.setdefault("kind", piece.where)
-    if meta.term is None and meta.kind in (None, RESOLUTION) and (term := _congress_term(folded)):
+    if meta.term is None and (term := congress_term(_key(piece.text))):
         changes["term"] = term
         found.setdefault("term", piece.where)
     if not changes:
@@ -256,6 +369,8 @@ def _issuing_body(text: str) -> tuple[str, str, str] | None:
     for match in _BODY_PLACE.finditer(folded):
         if _is_person_title(folded[max(0, match.start() - 25) : match.start()]):
             continue
+        if not _is_level_word(text, match):
+            continue
         place = _place_words(text, match.start("rest"))
         if place:
             return _BODY_CODES[match.group("body")], _LEVEL_CODES[match.group("level")], place
@@ -277,10 +392,18 @@ def _place(text: str) -> tuple[str, str] | None:
     for match in _PLACE_ONLY.finditer(folded):
         if match.start() > 0 and folded[match.start() - 1].isalpha():
             continue
+        if not _is_level_word(text, match):
+            continue
         place = _place_words(text, match.start("rest"))
         if place:
             return _LEVEL_CODES[match.group("level")], place
     return None
+
+
+def _is_level_word(text: str, match: re.Match[str]) -> bool:
+    """The level word as written, tone marks and all: "tỉnh", not the "Tĩnh" of "Hà Tĩnh"."""
+    written = text[match.start("level") : match.end("level")]
+    return written.lower().rstrip(".") in _LEVEL_SPELLINGS
 
 
 def _place_words(text: str, start: int) -> str | None:
@@ -293,30 +416,28 @@ def _place_words(text: str, start: int) -> str | None:
     """
     words: list[str] = []
     for raw in text[start:].split():
+        if raw.startswith("("):
+            break  # "đặc khu Thổ Châu (An Giang)": the province in brackets
         word = raw.strip(",.;:()\"'“”")
-        if not word or fold(word) in _PLACE_STOPS or not word[0].isupper():
+        if not word or word.lower() in _PLACE_STOPS or not word[0].isupper():
             break
         if not word.replace("-", "").isalpha():
             break
+        if len(words) >= 2 and word in _SURNAMES:
+            break  # "tỉnh Hà Tĩnh Trần Báu": a person's name follows the place
         words.append(word)
         if len(words) == _MAX_PLACE_WORDS or raw[-1] in ",.;:)":
             break
     return " ".join(w.capitalize() for w in words) or None
 
 
-def _kind(folded: str) -> tuple[str, dict[str, object]] | None:
-    if match := _ANNUAL.search(folded):
-        return ANNUAL_PLAN, {"year": int(match.group(1))}
-    if match := _FIVE_YEAR.search(folded):
-        return FIVE_YEAR_PLAN, {"term": (int(match.group(1)), int(match.group(2)))}
-    if (_CONGRESS_WORD in folded and _TERM.search(folded)) or _REPORT_WORDS in folded:
-        return RESOLUTION, {}
-    return None
-
-
-def _congress_term(folded: str) -> tuple[int, int] | None:
+def congress_term(folded: str) -> tuple[int, int] | None:
+    """ "Đại hội … nhiệm kỳ 2025 - 2030" (tone-folded), not a People's Council's
+    "khóa X, nhiệm kỳ 2021 - 2026"."""
     for match in _TERM.finditer(folded):
-        before = folded[: match.start()]
+        # the same sentence, close before: "Ban Chấp hành … có 55 người. Trong nhiệm kỳ
+        # 2021-2026 …" is not a congress term
+        before = re.split(r"[.;!?]\s", folded[max(0, match.start() - 120) : match.start()])[-1]
         council = max(before.rfind(word) for word in _COUNCIL)
         congress = max(before.rfind(word) for word in _CONGRESS)
         if congress > council:
@@ -483,3 +604,43 @@ def plan_gaps(plan: Plan) -> tuple[str, ...]:
             "Chưa xác định nhiệm kỳ hoặc năm kế hoạch: dùng --term 2025-2030 hoặc --year 2026."
         )
     return tuple(gaps)
+
+
+def same_issuer(first: str, second: str) -> bool:
+    """Whether two spellings name one body ("HĐND TP X" and "Hội đồng nhân dân thành phố X").
+
+    >>> same_issuer("HĐND tỉnh Bắc Ninh", "Hội đồng nhân dân tỉnh Bắc Ninh")
+    True
+    """
+    return _canonical(first) == _canonical(second)
+
+
+def same_place(first: str, second: str) -> bool:
+    """Whether two spellings name one place, with or without its level ("đặc khu X" and "X")."""
+    return _without_level(_canonical(first)) == _without_level(_canonical(second))
+
+
+def _canonical(text: str) -> str:
+    folded = f" {fold(text)} ".replace(".", ". ")
+    for short, full in _ABBREVIATIONS:
+        folded = folded.replace(f" {short} ", f" {full} ")
+    return " ".join(folded.replace(". ", " ").split())
+
+
+def _without_level(text: str) -> str:
+    for word in sorted(_LEVEL_CODES, key=len, reverse=True):
+        if text.startswith(f"{word} "):
+            return text[len(word) + 1 :]
+    return text
+
+
+_ABBREVIATIONS = tuple(
+    (fold(short), fold(full))
+    for short, full in (
+        ("HĐND", "Hội đồng nhân dân"),
+        ("UBND", "Ủy ban nhân dân"),
+        ("TP.", "thành phố"),
+        ("TP", "thành phố"),
+        ("P.", "phường"),
+    )
+)

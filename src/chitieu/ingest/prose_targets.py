@@ -45,13 +45,19 @@ from chitieu.ingest._prose_clauses import (
     has_own_subject,
     has_period_or_yearly,
     is_group_title,
+    opens_list,
+    reports_result,
     run_parts,
+    sets_target,
+    split_items,
     split_semicolons,
     split_trong_do,
+    starts_with_measure,
     strip_fillers,
     subject_of_heading,
     target_colon,
 )
+from chitieu.ingest._prose_noise import is_boilerplate
 from chitieu.ingest._prose_quantity import find_quantities, parse_text
 from chitieu.ingest._prose_wording import (
     Term,
@@ -67,6 +73,10 @@ from chitieu.quantity import NotATargetError, Target, TargetKind, parse_target
 PER_YEAR_CHANGE = "per_year_change"
 
 _SECTION_TITLES = ("chỉ tiêu cụ thể", "chỉ tiêu chủ yếu")
+_SECTION_LINE = re.compile(
+    r"^\s*(?:[\divxlIVXL]+(?:\.\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*|[-–+•*]\s*)?(?:vê\s+)?(?:cac\s+)?"
+    r"(?:nhom\s+)?chi tiêu (?:cu thê|chu yêu)\b[^.]*$"
+)
 _NOT_TARGET_TITLES = ("kết quả", "thực hiện", "đánh giá")
 _MULTI_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s+")
 _SINGLE_NUMBER = re.compile(r"^\s*(\d+|[IVX]+|[a-zđ])\s*[.)\-–]\s+")
@@ -116,6 +126,9 @@ class _State:
     doc: Document
     term: Term | None
     in_section: bool
+    listing: bool = False  # outside a section: the paragraph before set or announced targets
+    opened: bool = False  # … and ended by announcing a list ("… các chỉ tiêu sau:")
+    results: bool = False  # a sentence of this paragraph reported results
     group: str | None = None
     item: str | None = None
     item_has_number: bool = False
@@ -123,20 +136,32 @@ class _State:
     last_parent: _Context | None = None  # the item's first target, for "Trong đó, …"
 
 
-def extract_prose_targets(doc: Document) -> tuple[ProseTarget, ...]:
-    """The targets of the document's target section, or of all its prose."""
+def extract_prose_targets(
+    doc: Document, *, plan_years: Term | None = None
+) -> tuple[ProseTarget, ...]:
+    """The targets of the document's target section, or of all its prose.
+
+    `plan_years` are the years the plan's targets run over (2026-2030 for a
+    2025-2030 congress, 2026 for an annual plan), when the plan's metadata knows them.
+    """
     span = _target_section(doc)
     paragraphs = [p for p in doc.paragraphs() if span is None or span[0] <= p.line <= span[1]]
     texts = [p.text for p in paragraphs]
     opening = [line.text for line in doc.lines[:40]]
     term = document_term(texts) if span else None
-    term = term or term_from_title(opening) or document_term(texts)
+    term = term or plan_years or term_from_title(opening) or document_term(texts)
     state = _State(doc=doc, term=term, in_section=span is not None)
     found: list[ProseTarget] = []
     for paragraph in paragraphs:
         if span is not None and paragraph.line == span[0]:
             continue  # the section heading itself
-        found.extend(_paragraph_targets(paragraph, state))
+        if is_boilerplate(paragraph.text):
+            continue
+        state.results = False
+        made = list(_paragraph_targets(paragraph, state))
+        found.extend(made)
+        state.opened = opens_list(paragraph.text)
+        state.listing = bool(made) or state.opened
     return tuple(found)
 
 
@@ -148,7 +173,8 @@ def _target_section(doc: Document) -> tuple[int, int] | None:
             return heading.line, heading.end_line
     for paragraph in doc.paragraphs():
         text = fold(paragraph.text)
-        if len(text) < 80 and any(k in text for k in keys):
+        # a heading line ("2. Các chỉ tiêu chủ yếu:"), not a headline that names them
+        if len(text) < 80 and _SECTION_LINE.match(text):
             enclosing = doc.heading_at(paragraph.line)
             end = enclosing[-1].end_line if enclosing else (doc.body_end or len(doc.lines))
             return paragraph.line, end
@@ -191,7 +217,22 @@ def _paragraph_targets(paragraph: Paragraph, state: _State) -> Iterator[ProseTar
             paragraph, body, trong_do.end(), state, state.last_parent, number=None
         )
         return
+    lead, items = split_items(text)
+    if items:
+        yield from _run_of_items(paragraph, lead, items, state)
+        return
     yield from _item_targets(paragraph, text, 0, state, numbered=False)
+
+
+def _run_of_items(
+    paragraph: Paragraph, lead: str, items: list[tuple[str, int, str]], state: _State
+) -> Iterator[ProseTarget]:
+    """ "… phấn đấu đạt các chỉ tiêu: (1) … (2) …": each item a target of the lead's list."""
+    yield from _sentences(paragraph, lead, 0, state, _Context(), number=None)
+    listed = state.in_section or state.listing or opens_list(lead) or announces_target(lead)
+    context = _Context(texts=(lead,) if has_period_or_yearly(lead) else ())
+    for body, start, number in items:
+        yield from _sentences(paragraph, body, start, state, context, number=number, listed=listed)
 
 
 def _item_targets(
@@ -234,13 +275,14 @@ def _sentences(
     parent: _Context,
     *,
     number: str | None,
+    listed: bool = False,
 ) -> Iterator[ProseTarget]:
     position = 0
     first = True
     for sentence in _SENTENCE_END.split(body):
         start = body.index(sentence, position)
         position = start + len(sentence)
-        if not state.in_section and not announces_target(sentence):
+        if not (listed or _accepts(sentence, state)):
             continue
         lead_text, _ = strip_fillers(sentence)
         lead_text = lead_text if has_period_or_yearly(lead_text) else ""
@@ -249,7 +291,26 @@ def _sentences(
             if first and number is not None:
                 target = replace(target, number=number)
             first = False
+            state.listing = True  # the next sentence may go on with the list
             yield target
+
+
+def _accepts(sentence: str, state: _State) -> bool:
+    """A sentence of a target section, or one that sets a target (or continues a list of
+    them) rather than reporting a result."""
+    if state.in_section:
+        return True
+    base_year = state.term[0] - 1 if state.term else None
+    if reports_result(sentence, base_year=base_year):
+        state.results = True  # what follows in the paragraph reports results too …
+        return False
+    if state.results and not sets_target(sentence, base_year=base_year):
+        return False  # … until a sentence plainly sets a target
+    state.results = False
+    if state.opened or announces_target(sentence):
+        return True
+    # after a paragraph of targets, a list goes on with its measures ("Cơ cấu kinh tế: …")
+    return state.listing and starts_with_measure(sentence)
 
 
 def _clauses(

@@ -86,6 +86,10 @@ UNITS: dict[str, Unit] = {
         _unit("nghin_tan", "khối lượng, nghìn tấn", "mass", "1000"),
         _unit("tan", "khối lượng, tấn", "mass"),
         _unit("hang", "thứ hạng (1 là cao nhất)", "rank"),
+        _unit("lan_per_year", "số lần mỗi năm", "frequency"),
+        _unit("diem", "điểm (chỉ số xếp hạng)", "score"),
+        _unit("mw", "công suất, MW", "power"),
+        _unit("truong", "số trường học", "count_truong"),
     )
 }
 

@@ -161,6 +161,10 @@ UNIT_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "nghin_tan": ("nghìn tấn", "ngàn tấn"),
     "trieu_tan": ("triệu tấn",),
     "hang": ("hạng", "thứ hạng"),
+    "lan_per_year": ("lần/năm", "lần/người/năm"),
+    "diem": ("điểm",),
+    "mw": ("MW",),
+    "truong": ("trường", "trường học"),
 }
 
 # The ditto mark a table writes in a unit column for "same as the row above".
