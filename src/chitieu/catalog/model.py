@@ -139,6 +139,7 @@ class Baseline:
     unit: str | None
     source: Source
     locality: str | None = None  # None: the plan's own locality
+    status: str = ""  # a FigureStatus value when the document says ("uoc"); "" when it does not
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,25 @@ class PlanIncompleteError(ValueError):
 
 
 @dataclass(frozen=True)
+class TableColumn:
+    """One column of a table the reader met: what it took it for, and why (Vietnamese)."""
+
+    index: int
+    header: str
+    role: str  # stt, name, unit, target, baseline, result, assessment or ignored
+    reason: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class TableReading:
+    line: int
+    title: str
+    kind: str  # "target" | "results" | "other"
+    columns: tuple[TableColumn, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """A resolution or plan. What its document did not say stays empty ("" or None):
     the reader never invents an issuer, a place or a term."""
@@ -300,6 +320,7 @@ class Catalogue:
     candidates: tuple[Candidate, ...] = ()
     claims: tuple[Claim, ...] = ()
     footnotes: tuple[FootnoteMatch, ...] = ()
+    tables: tuple[TableReading, ...] = ()  # how each table's columns were read
     tolerance: Decimal | None = None  # "Cơ bản đạt" tolerance for this plan; None: the default
 
     def indicator(self, code: str) -> Indicator:

@@ -49,27 +49,34 @@ _MEASURE_NOUNS = (
     "chi ngân sách",
     "kết nạp",
     "huy động",
+    "ngân sách",
+    "thu hút",
+    "đóng góp",
 )
 _QUALIFIERS = ("gấp", "tăng", "giảm", "cao hơn", "thấp hơn", "bằng", "so với", "tương đương")
 _TARGET_CUES = (
     "phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", "đến năm", "giai đoạn", "đạt", "bảo đảm",
-    "đảm bảo", "duy trì", "tối thiểu", "ít nhất", "không dưới", "không quá",
+    "đảm bảo", "duy trì", "tối thiểu", "ít nhất", "không dưới", "không quá", "dự kiến",
+    "kịch bản", "hướng tới", "hướng đến", "điều chỉnh",
 )  # fmt: skip
 _RESULT_CUES = (
     "ước đạt", "ước tăng", "ước giảm", "ước thực hiện", "ước tính", "đã đạt",
     "thực hiện được", "hiện có", "đến nay", "vượt kế hoạch", "vượt chỉ tiêu", "năm qua",
     "nhiệm kỳ qua", "giai đoạn vừa qua", "đạt được", "đạt kết quả", "đạt nhiều kết quả",
-    "kết quả tích cực", "ghi nhận", "dự đại hội", "tham dự", "thay mặt cho", "được lập",
-    "được thành lập", "theo tỷ giá",
+    "kết quả tích cực", "ghi nhận", "dự đại hội", "tham dự", "thay mặt cho",
+    "được lập trên cơ sở", "được thành lập",
 )  # fmt: skip
 _RESULT_SHAPES = re.compile(
-    r"bằng\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|dự toán|cùng kỳ)"
+    r"(?:bằng|vượt)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|dự toán|cùng kỳ)"
     r"|hoàn thành\s+\d+\s*/\s*\d+"
+    r"|(?<!\w)ước\s+(?:khoảng\s+|đạt\s+|trên\s+|gần\s+|hơn\s+)?\d"  # "… ước 79,41 triệu đồng"
 )
+# "HĐND tỉnh … khóa VIII, nhiệm kỳ 2021 - 2026": the council's years, not the sentence's
+_COUNCIL_TERM = re.compile(r"(?:khóa|khoá)\s+\w+\s*,?\s*nhiệm kỳ\s*\d{4}\s*[-–]\s*\d{4}")
 # Cues that plainly set a target, even after a sentence of results.
 _STRONG_CUES = (
-    "phấn đấu", "mục tiêu", "kế hoạch năm", "đến năm", "nhiệm kỳ", "giai đoạn", "đặt ra",
-    "tới năm", "chỉ tiêu chủ yếu", "chỉ tiêu cụ thể",
+    "phấn đấu", "mục tiêu", "kế hoạch năm", "đến năm", "đặt ra", "tới năm",
+    "chỉ tiêu chủ yếu", "chỉ tiêu cụ thể",
 )  # fmt: skip
 
 
@@ -121,7 +128,7 @@ def reports_result(sentence: str, *, base_year: int | None) -> bool:
     folded = fold(text)
     if _RESULT_WORDS.search(folded) or _RESULT_SHAPES.search(text):
         return True
-    years = [int(y) for y in _YEARS.findall(text)]
+    years = [int(y) for y in _YEARS.findall(_COUNCIL_TERM.sub(" ", text))]
     return base_year is not None and bool(years) and max(years) <= base_year
 
 
@@ -150,6 +157,11 @@ def opens_list(text: str) -> bool:
     )
 
 
+def _opens_with_measure(text: str) -> bool:
+    folded = fold(text)
+    return any(folded.startswith(fold(noun)) for noun in _MEASURE_NOUNS)
+
+
 def starts_with_measure(sentence: str) -> bool:
     """The sentence opens with what it measures ("Tỷ lệ …", "Cơ cấu kinh tế: …").
 
@@ -169,6 +181,27 @@ def has_period_or_yearly(text: str) -> bool:
 def subject_of_heading(head: str) -> str:
     """The subject of a "…:" heading, without its colon and period words."""
     return strip_period(head.strip().rstrip(":").strip())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences: a ".", "!" or "?" and spaces, then a capital or a sign (not "2,5. 3" nor
+    "tr. đồng"). Capitals with tone marks ("Đ", "Ấ") count: they sit inside the range of
+    lower-case letters with tone marks, which a character class would get wrong.
+
+    >>> split_sentences("Thu ngân sách 650 tỷ đồng. Đến năm 2030 có 186 doanh nghiệp.")
+    ['Thu ngân sách 650 tỷ đồng.', 'Đến năm 2030 có 186 doanh nghiệp.']
+    """
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        following = text[match.end()]
+        if following.isupper() or not following.isalnum():
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def split_semicolons(sentence: str) -> Iterator[tuple[str, int]]:
@@ -193,10 +226,19 @@ def split_trong_do(clause: str) -> tuple[str, tuple[str, int] | None]:
     return clause[: match.start()], (clause[match.end() :], match.end())
 
 
+def conversions_removed(clause: str) -> str:
+    """The clause without a reporter's conversion "(khoảng 166 triệu đồng theo tỷ giá …)"."""
+    return _CONVERSION.sub(" ", clause)
+
+
+_CONVERSION = re.compile(r"\([^()]*tỷ giá[^()]*\)", re.IGNORECASE)
+
+
 def brackets(clause: str) -> Iterator[tuple[str, int]]:
-    """Parenthesised parts that hold a target (not "(GRDP)")."""
+    """Parenthesised parts that hold a target (not "(GRDP)", nor a reporter's conversion
+    "(khoảng 166 triệu đồng theo tỷ giá hiện tại)")."""
     for match in re.finditer(r"\(([^()]*)\)", clause):
-        if find_quantities(match.group(1)):
+        if find_quantities(match.group(1)) and "tỷ giá" not in match.group(1).lower():
             yield match.group(1), match.start(1)
 
 
@@ -208,11 +250,12 @@ def has_own_subject(expression: str) -> bool:
 
 
 def target_colon(clause: str) -> int | None:
-    """The first colon followed by a quantity: subject before, expression after."""
-    for match in re.finditer(":", clause):
-        if find_quantities(clause[match.end() :]):
-            return match.start()
-    return None
+    """The last colon before the first quantity: subject before, expression after."""
+    spans = find_quantities(clause)
+    if not spans:
+        return None
+    colon = clause.rfind(":", 0, spans[0].start)
+    return colon if colon >= 0 else None
 
 
 def run_parts(text: str) -> list[tuple[str, str]]:
@@ -226,7 +269,19 @@ def run_parts(text: str) -> list[tuple[str, str]]:
         before = text[segment_start : span.start]
         after = text[span.end : segment_end]
         subject = _subject(before, after)
-        if parts and (not subject or _is_qualifier(before)):
+        expression = text[span.start : span.end].strip()
+        belongs = not subject or (bool(before.strip(" ,;")) and _is_qualifier(before))
+        if parts and _REVISED.match(expression) and _FROM.match(parts[-1][1]):
+            parts[-1] = (parts[-1][0], expression)  # "từ trên 12,5% lên trên 13%": the new value
+        elif (
+            parts
+            and belongs
+            and _another_target(parts[-1][1], expression, text[segment_start:segment_end])
+        ):
+            year = _YEAR_WORDS.search(text[segment_start:segment_end])
+            subject = _YEAR_WORDS.sub("", parts[-1][0]).strip(" ,")
+            parts.append((f"{subject} năm {year.group(1)}" if year else subject, expression))
+        elif parts and belongs:
             prev_subject, prev_expression = parts[-1]
             parts[-1] = (
                 prev_subject,
@@ -236,6 +291,36 @@ def run_parts(text: str) -> list[tuple[str, str]]:
             parts.append((subject, text[span.start : span.end].strip()))
         segment_start = segment_end
     return parts
+
+
+def _another_target(previous: str, expression: str, segment: str) -> bool:
+    """A value after the first one that is a target of its own for the same subject: in
+    another dimension ("đạt 270 tỷ đồng, tăng bình quân 20%/năm") or for its own year
+    ("năm 2026 đạt 133,5 triệu đồng, năm 2027 đạt 150,6 triệu đồng")."""
+    year = _YEAR_WORDS.search(segment)
+    if year is not None and year.group(1) not in previous:
+        return True
+    if _STRETCH.search(segment):
+        return True  # "khoảng 6,5-7%, phấn đấu 7-7,5%": the stretch target beside the target
+    first, second = _dimension(previous), _dimension(expression)
+    return first is not None and second is not None and first != second
+
+
+def _dimension(expression: str) -> str | None:
+    from chitieu.ingest._prose_quantity import parse_text
+    from chitieu.quantity import NotATargetError, get_unit, parse_target
+
+    try:
+        unit = parse_target(parse_text(expression)).unit
+    except NotATargetError:
+        return None
+    return get_unit(unit).dimension if unit else None
+
+
+_YEAR_WORDS = re.compile(r"năm\s+(\d{4})")
+_STRETCH = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
+_FROM = re.compile(r"\s*từ\b", re.IGNORECASE)
+_REVISED = re.compile(r"\s*(?:lên|xuống)\b", re.IGNORECASE)
 
 
 def _segment_end(text: str, end: int, next_start: int, spans: tuple[Span, ...], index: int) -> int:
@@ -250,8 +335,20 @@ def _segment_end(text: str, end: int, next_start: int, spans: tuple[Span, ...], 
 
 
 def _is_qualifier(before: str) -> bool:
+    """ "…, tăng 12% so với …", "gấp 2 lần": words that qualify the value before; not
+    "tăng tỷ trọng công nghiệp lên 26%", which names a measure of its own."""
     words = fold(before.strip(" ,;"))
-    return not words or any(words.startswith(fold(q)) for q in _QUALIFIERS)
+    if not words:
+        return True
+    qualifier = next(
+        (fold(q) for q in _QUALIFIERS if re.match(rf"{re.escape(fold(q))}(?!\w)", words)), None
+    )
+    if qualifier is None:
+        return False
+    rest = words[len(qualifier) :].strip()
+    if qualifier == fold("bằng") and rest:
+        return False  # "bằng 100% kế hoạch" qualifies; "có bằng cấp 29%" names a measure
+    return not any(rest.startswith(fold(noun)) for noun in _MEASURE_NOUNS)
 
 
 def _subject(before: str, after: str) -> str:
@@ -275,8 +372,27 @@ def strip_fillers(text: str) -> tuple[str, str]:
 
 
 def clean_subject(text: str) -> str:
-    """The subject without edge punctuation and leading filler words."""
+    """The subject without edge punctuation, leading filler words and the lead-in that
+    announces it ("Hải Phòng đặt mục tiêu tốc độ tăng trưởng" -> "tốc độ tăng trưởng").
+
+    >>> clean_subject("Theo nghị quyết, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu tốc độ tăng trưởng GRDP")
+    'tốc độ tăng trưởng GRDP'
+    """
+    text = text.strip(" ,;:.")
+    pieces = _LEAD_IN.split(text)
+    if len(pieces) > 1:
+        # "tỉnh phấn đấu tỷ lệ …": the actor before the lead-in is no subject; but
+        # "GRDP phấn đấu tăng …" names its measure first
+        after, before = pieces[-1].strip(" ,;:."), pieces[0].strip(" ,;:.")
+        text = after or (before if _opens_with_measure(before) else "")
     return strip_fillers(text.strip(" ,;:."))[1].strip(" ,;:.")
+
+
+_LEAD_IN = re.compile(
+    r"\b(?:phấn đấu|đặt mục tiêu|đặt ra mục tiêu|mục tiêu là|đề ra|xác định|hướng tới"
+    r"|điều chỉnh mục tiêu|nâng mục tiêu|điều chỉnh|giao)\b\s*:?",
+    re.IGNORECASE,
+)
 
 
 # "(1) …", "1. …" (an upper-case word after it), "a) …" inside one paragraph.

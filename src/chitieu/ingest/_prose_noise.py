@@ -78,14 +78,21 @@ def _ordinal_or_title(text: str, start: int, end: int) -> bool:
     """ "Nghị quyết số 12", "kỳ họp thứ 9", "đứng thứ 10/34", "mức độ 2", "Đại hội 14",
     "đường tỉnh 305", "chính quyền địa phương cấp 2"."""
     before = text[:start]
-    return bool(_LABELS.search(before))
+    if _LEVEL_LABEL.search(before):  # "chính quyền cấp 2", not "có bằng cấp 29%"
+        return text[start:end].isdigit() and int(text[start:end]) <= _LEVELS
+    return bool(_LABELS.search(before) or _LABEL_LIST.search(before))
 
 
-_LABELS = re.compile(
-    r"(?:^|\s)(?:số|thứ|khóa|khoá|lần|kỳ|mục|điểm|khoản|mức độ|cấp độ|cấp|đại hội|quốc lộ"
-    r"|tỉnh lộ|đường tỉnh|đường huyện|tuyến|cao tốc|phụ lục|điều|chương|giai đoạn)\s*$",
-    re.IGNORECASE,
+_LABEL_WORDS = (
+    r"(?:số|thứ|khóa|khoá|lần|kỳ|mục|điểm|khoản|mức độ|cấp độ|đại hội|quốc lộ"
+    r"|tỉnh lộ|đường tỉnh|đường huyện|tuyến|cao tốc|phụ lục|điều|chương|giai đoạn"
+    r"|nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật)"
 )
+_LEVEL_LABEL = re.compile(r"(?:^|[\s(])cấp\s*$", re.IGNORECASE)
+_LEVELS = 4
+_LABELS = re.compile(rf"(?:^|[\s(]){_LABEL_WORDS}\s*$", re.IGNORECASE)
+# the second of "đường tỉnh 305 và 309", "quốc lộ 18, 279"
+_LABEL_LIST = re.compile(rf"(?:^|[\s(]){_LABEL_WORDS}\s*\d+\s*(?:và|,|-)\s*$", re.IGNORECASE)
 
 
 def _duration(text: str, start: int, end: int) -> bool:

@@ -21,17 +21,18 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _RANGE_TAIL = re.compile(r"\s*%?\s*(?:[-–—]|đến)\s*(\d+(?:[.,]\d+)*)")
 _BOUND_SUFFIX = re.compile(r"\s*trở\s+(?:lên|xuống)")
 _BASE_SUFFIX = re.compile(r"/[^,;.()\d][^,;.()]*")
-_RANK_TAIL = re.compile(r"[^;.]{0,80}?dẫn đầu")
+_RANK_TAIL = re.compile(r"[^;.]{0,80}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất)")
+_RANK_OUT_OF = re.compile(r"\s*/\s*\d+")
 
 # Lead words: they belong to the expression (compared in lower case).
 _LEAD_WORDS = (
     "khoảng|gần|xấp xỉ|trên dưới|trên|dưới|từ|tối thiểu|ít nhất|không dưới|không quá|"
     "không vượt quá|tối đa|hơn|đạt|phấn đấu đạt|đạt mức|ở mức|mức|còn|xuống|lên|là|"
-    "giảm|tăng|bình quân|thuộc nhóm|trong nhóm|nhóm|top|>|<|≥|≤"
+    "giảm|tăng|bình quân|thuộc nhóm|trong nhóm|nhóm|top|xếp hạng|chiếm|>|<|≥|≤"
 )
 # Words officials put before the expression that parse_target need not read.
 _VERBS = re.compile(
-    r"^(?:(?:giảm|tăng|bình quân|mỗi năm|hằng năm|hàng năm|xuống|còn|lên|ở mức|mức|là|phấn đấu)\s+)+",
+    r"^(?:(?:giảm|tăng|bình quân|mỗi năm|hằng năm|hàng năm|xuống|còn|lên|ở mức|mức|là|phấn đấu|chiếm)\s+)+",
     re.IGNORECASE,
 )
 
@@ -66,9 +67,12 @@ def find_quantities(text: str) -> tuple[Span, ...]:
             continue
         end = _widen_right(text, match.end())
         start = _widen_left(folded, match.start())
-        if folded[start : match.start()].strip().endswith(("nhóm", "top")):
+        lead = folded[start : match.start()].strip()
+        if lead.endswith("nhóm"):
             rank = _RANK_TAIL.match(text, end)
             end = rank.end() if rank else end
+        elif lead.endswith("xếp hạng") and (out_of := _RANK_OUT_OF.match(text, end)):
+            end = out_of.end()
         spans.append(Span(start, end, match.start()))
         position = end
     return tuple(spans)
@@ -122,7 +126,7 @@ def _unit_end(text: str, end: int) -> int:
             and not text[end + words[count - 2].end() : end + words[count - 1].start()].isspace()
         ):
             break
-        stripped = chunk.rstrip(".")
+        stripped = chunk.rstrip("./")
         if parse_unit(stripped) is not None or parse_unit(_without_scale(stripped)) is not None:
             best = end + len(stripped)
     return best

@@ -29,6 +29,7 @@ from chitieu.ingest.plan_meta import congress_term
 from chitieu.quantity import Target, TargetKind, get_unit
 
 _PERIOD = re.compile(r"giai đoạn\s*(\d{4})\s*[-–—]\s*(\d{4})")
+_BASE_YEAR = re.compile(r"so với\s+(?:ước\s+|thực hiện\s+|kết quả\s+)*(?:năm|cùng kỳ năm)\s+\d{4}")
 _TERM_SPAN = re.compile(r"nhiệm kỳ\s*(\d{4})\s*[-–—]\s*(\d{4})")
 _BY_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+(\d{4})")
 _YEAR = re.compile(r"(?:^|[^\w])năm\s+(\d{4})")
@@ -61,7 +62,7 @@ def period_of(texts: tuple[str, ...], term: Term | None) -> tuple[int | None, in
     (2026, 2026)
     """
     for text in texts:
-        low = text.lower()
+        low = _BASE_YEAR.sub(" ", text.lower())  # "tăng 12% so với năm 2025" is for the plan
         if match := _PERIOD.search(low):
             return int(match.group(1)), int(match.group(2))
         if match := _TERM_SPAN.search(low):  # "trong nhiệm kỳ 2025-2030": the years after it

@@ -9,12 +9,15 @@ ditto marks, units) is the extractors' job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from chitieu.catalog.text import fold
 
+_PARAGRAPH_ENDS = frozenset(".:;!?…)")
+_ITEM_START = re.compile(r"^\s*(?:[a-zđ][).]|\(?[ivxlc]+\)|\(\d+\))\s")
 # The marks officials type for "same as the cell above" (straight and curly quotes, ditto).
 DITTO_MARKS = frozenset({'"', "“", "”", "〃", "''"})
 
@@ -235,7 +238,17 @@ class Document:
         return tuple(paragraphs)
 
     def _continues(self, previous: Line, line: Line) -> bool:
-        return previous.number in self._anchor_lines and line.number == previous.number + 1
+        """The next line goes on with the same paragraph: after a footnote anchor, or a
+        hard-wrapped line (copied from a PDF or a bulletin) that ends mid-sentence and is
+        followed by a lower-case word ("1. Mục" / "tiêu tổng quát")."""
+        if line.number != previous.number + 1:
+            return False
+        if previous.number in self._anchor_lines:
+            return True
+        end, start = previous.text.rstrip()[-1:], line.text.lstrip()[:1]
+        if not end or end in _PARAGRAPH_ENDS or _ITEM_START.match(line.text):
+            return False
+        return start.islower()
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Prose paragraphs, with the lines split at footnote anchors joined."""

@@ -157,6 +157,34 @@ def score_document(annotation: Annotation, catalogue: Catalogue) -> DocumentScor
 
 
 def catalogue_targets(catalogue: Catalogue) -> tuple[Found, ...]:
+    """The plan's targets, and those of the past terms' results tables (their "Mục tiêu" or
+    "Kế hoạch" column), each where the document states it."""
+    return (*_plan_targets(catalogue), *_past_targets(catalogue))
+
+
+def _past_targets(catalogue: Catalogue) -> tuple[Found, ...]:
+    return tuple(
+        Found(
+            line=row.source.line or 0,
+            line_end=row.source.line_end or row.source.line or 0,
+            indicator=row.indicator,
+            code=f"{term.code}:{row.stt}",
+            text=row.target.text,
+            kind=row.target.kind.value,
+            low=row.target.low,
+            high=row.target.high,
+            unit=row.target.unit,
+            period_start=term.period_start,
+            period_end=term.period_end,
+            aggregation="level",
+        )
+        for term in catalogue.past_terms
+        for row in term.rows
+        if row.target is not None
+    )
+
+
+def _plan_targets(catalogue: Catalogue) -> tuple[Found, ...]:
     return tuple(
         Found(
             line=target.source.line or 0,
@@ -266,7 +294,11 @@ def _differences(annotated: AnnotatedTarget, found: Found) -> Iterable[str]:
         yield f"{where}: đơn vị {found.unit}, chú thích {annotated.unit} ({annotated.text})"
     if annotated.period and not found.same_period(annotated.period):
         yield f"{where}: kỳ {found.period}, chú thích {annotated.period} ({annotated.text})"
-    if annotated.change != (found.aggregation == "change"):
+    # a level that "tăng 12%" changes against its base: the reader calls a yearly rise of an
+    # amount its growth (avg_growth), the same commitment
+    if annotated.change != (found.aggregation in ("change", "avg_growth")) and not (
+        not annotated.change and found.aggregation == "avg_growth"
+    ):
         yield (
             f"{where}: cách tính {found.aggregation}, chú thích "
             f"{'thay đổi so với gốc' if annotated.change else 'mức'} ({annotated.text})"

@@ -28,6 +28,7 @@ from decimal import Decimal
 from chitieu.catalog.model import Group, PastTerm, PastTermRow, Source
 from chitieu.ingest.codes import group_code, locality_code, province_name, term_years
 from chitieu.ingest.document import DITTO_MARKS, Cell, IngestError, Row, Table
+from chitieu.ingest.table_columns import column_year
 from chitieu.ingest.target_table import (
     find_columns,
     is_group_row,
@@ -66,22 +67,30 @@ class ResultResolution:
 
 
 def read_past_term(
-    table: Table, *, document: str, former: bool = False, label: str | None = None
+    table: Table,
+    *,
+    document: str,
+    former: bool = False,
+    label: str | None = None,
+    locality: str = "",
 ) -> PastTerm:
     """The PastTerm of a results table. `former`: the locality no longer exists
-    as such (a merged province): its code gets the suffix "_cu"."""
+    as such (a merged province): its code gets the suffix "_cu". A title that names
+    no province or term ("Kết quả thực hiện 12 chỉ tiêu năm 2019") takes `locality` (the
+    plan's) and the years its target column names."""
     caption = f"{table.title} {table.caption}"
-    term = term_years(caption)
+    term = term_years(caption) or past_years(table)
     province = province_name(table.caption) or province_name(caption)
-    if term is None or province is None:
+    if province is not None:
+        locality = locality_code(province) + ("_cu" if former else "")
+    if term is None:
         raise IngestError(
-            "Không đọc được tỉnh và nhiệm kỳ từ tiêu đề bảng kết quả",
+            "Không đọc được năm của bảng kết quả (tiêu đề và cột mục tiêu không nêu năm)",
             place=f"{document}:{table.line_start}",
         )
-    locality = locality_code(province) + ("_cu" if former else "")
     rows = _rows(table, document=document, label=label or table_label(table))
     return PastTerm(
-        code=f"{locality}_{term[0]}_{term[1]}",
+        code=f"{locality or 'ket_qua'}_{term[0]}_{term[1]}",
         name=table.caption or table.title,
         locality=locality,
         period_start=term[0],
@@ -89,6 +98,13 @@ def read_past_term(
         rows=rows,
         groups=_groups(table),
     )
+
+
+def past_years(table: Table) -> tuple[int, int] | None:
+    """The years the target column's header names: "Kế hoạch năm 2019" -> (2019, 2019)."""
+    columns = find_columns(table)
+    years = [y for i in columns.targets if (y := column_year(table.header[i]))]
+    return (min(years), max(years)) if years else None
 
 
 def table_label(table: Table) -> str:
@@ -110,7 +126,7 @@ def _groups(table: Table) -> tuple[Group, ...]:
 def _rows(table: Table, *, document: str, label: str) -> tuple[PastTermRow, ...]:
     columns = find_columns(table)
     result_column = columns.results[0] if columns.results else None
-    assessment_column = columns.results[-1] if len(columns.results) > 1 else None
+    assessment_column = columns.assessment
     target_column = columns.targets[0] if columns.targets else None
     data = [row for row in table.data_rows()]
     unit_cells = [_cell(row, columns.unit) for row in data]

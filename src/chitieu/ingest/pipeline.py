@@ -29,14 +29,16 @@ from chitieu.catalog.model import (
     Indicator,
     PastTerm,
     Plan,
+    TableReading,
 )
 from chitieu.catalog.text import fold
 from chitieu.ingest import read_document
-from chitieu.ingest.codes import province_name, unique_code
+from chitieu.ingest.codes import province_name, term_years, unique_code
 from chitieu.ingest.document import Document, Table
-from chitieu.ingest.past_terms import read_past_term
+from chitieu.ingest.past_terms import past_years, read_past_term
 from chitieu.ingest.plan_hints import PlanHints
 from chitieu.ingest.plan_meta import PlanMeta, describe, plan_from_meta, read_plan_meta
+from chitieu.ingest.table_columns import table_reading
 from chitieu.ingest.target_table import is_results_table, is_target_table, read_target_table
 
 # step -> (module under chitieu.ingest, function). A missing module skips the step.
@@ -50,6 +52,7 @@ EXTRACTORS: dict[str, tuple[str, str]] = {
     "claims": ("claims", "extract_claims"),
 }
 
+_TERM_YEARS = 5  # a congress meets in its term's first year: 2025-2030 sets 2026-2030
 _HEAD_LINES = 40  # where to look for the plan's title when there is no target table
 _MAX_TITLE = 200
 _BARE_TITLE = 20  # "NGHỊ QUYẾT" alone: its subject is on the next line
@@ -91,7 +94,7 @@ def ingest(
     results_tables = [t for t in document.tables if is_results_table(t)]
     plan = build_plan(document, target_tables, plan_code=plan_code, hints=hints)
     groups, indicators = _table_indicators(document, target_tables, plan)
-    past_terms = _past_terms(document, results_tables)
+    past_terms = _past_terms(document, results_tables, plan)
 
     prose = call("prose_targets", document, plan_years=target_years(plan), default=())
     discrepancies: tuple[Any, ...] = ()
@@ -115,6 +118,7 @@ def ingest(
         candidates=tuple(call("candidates", document, indicators, default=())),
         claims=tuple(call("claims", document, default=())),
         footnotes=footnote_matches(document),
+        tables=_table_readings(document.tables, target_tables, results_tables),
     )
 
 
@@ -164,7 +168,7 @@ def target_years(plan: Plan) -> tuple[int, int] | None:
     2026-2030 (2025 is the year it meets and reviews); a plan's own years otherwise."""
     if plan.term_start is None or plan.term_end is None:
         return None
-    if plan.kind == "resolution" and plan.term_start < plan.term_end:
+    if plan.kind == "resolution" and plan.term_end - plan.term_start == _TERM_YEARS:
         return plan.term_start + 1, plan.term_end
     return plan.term_start, plan.term_end
 
@@ -217,11 +221,26 @@ def _table_indicators(
     return tuple(groups), tuple(indicators)
 
 
-def _past_terms(document: Document, tables: list[Table]) -> tuple[PastTerm, ...]:
+def _past_terms(document: Document, tables: list[Table], plan: Plan) -> tuple[PastTerm, ...]:
     provinces = {province_name(table.caption) or table.caption for table in tables}
     # Results of several provinces in one report: a merger, so each is a former province.
     former = len(provinces) > 1
-    return tuple(read_past_term(t, document=document.name, former=former) for t in tables)
+    readable = [t for t in tables if term_years(f"{t.title} {t.caption}") or past_years(t)]
+    return tuple(
+        read_past_term(t, document=document.name, former=former, locality=plan.locality)
+        for t in readable
+    )
+
+
+def _table_readings(
+    tables: tuple[Table, ...], targets: list[Table], results: list[Table]
+) -> tuple[TableReading, ...]:
+    """How each table of the document was read (targets, past results, or neither)."""
+    return tuple(
+        table_reading(t, "target" if t in targets else "results" if t in results else "other")
+        for t in tables
+        if len(t.header) > 1
+    )
 
 
 def _groups_of(indicators: tuple[Indicator, ...]) -> tuple[Group, ...]:
@@ -235,7 +254,7 @@ def _with_baselines(
     indicators: tuple[Indicator, ...], baselines: dict[str, tuple[Any, ...]]
 ) -> tuple[Indicator, ...]:
     return tuple(
-        replace(i, baselines=tuple(baselines[i.code])) if baselines.get(i.code) else i
+        replace(i, baselines=(*i.baselines, *baselines[i.code])) if baselines.get(i.code) else i
         for i in indicators
     )
 

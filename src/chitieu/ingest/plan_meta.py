@@ -230,6 +230,10 @@ def read_plan_meta(
     ]
     meta = _from_texts(texts)
     meta = _from_file_name(meta, file_name)
+    if meta.kind == RESOLUTION and meta.term is None:
+        # a congress resolution that names its term only in passing: "trong nhiệm kỳ 2025-2030"
+        term = next((t for piece in texts if (t := _party_term(_key(piece.text)))), None)
+        meta = replace(meta, term=term) if term else meta
     meta = _with_defaults(meta)
     return apply_hints(meta, hints) if hints else meta
 
@@ -259,6 +263,16 @@ def _from_texts(texts: list[_Text]) -> PlanMeta:
     found = {**dict(meta.found_in), "kind": where}
     extra = {key: value for key, value in extra.items() if key != "term" or meta.term is None}
     return replace(meta, kind=name, **extra, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def _party_term(folded: str) -> tuple[int, int] | None:
+    """A five-year "nhiệm kỳ A - B" not of a People's Council (its sentence names none)."""
+    for match in _TERM.finditer(folded):
+        sentence = re.split(r"[.;!?]\s", folded[max(0, match.start() - 120) : match.start()])[-1]
+        first, last = int(match.group(1)), int(match.group(2))
+        if last - first == 5 and not any(word in sentence for word in _COUNCIL):
+            return first, last
+    return None
 
 
 def _read_kind(

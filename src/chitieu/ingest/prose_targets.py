@@ -42,6 +42,7 @@ from chitieu.ingest._prose_clauses import (
     announces_target,
     brackets,
     clean_subject,
+    conversions_removed,
     has_own_subject,
     has_period_or_yearly,
     is_group_title,
@@ -51,6 +52,7 @@ from chitieu.ingest._prose_clauses import (
     sets_target,
     split_items,
     split_semicolons,
+    split_sentences,
     split_trong_do,
     starts_with_measure,
     strip_fillers,
@@ -73,15 +75,26 @@ from chitieu.quantity import NotATargetError, Target, TargetKind, parse_target
 PER_YEAR_CHANGE = "per_year_change"
 
 _SECTION_TITLES = ("chỉ tiêu cụ thể", "chỉ tiêu chủ yếu")
+_STRUCTURE = "cơ cấu"
+_BOTH = re.compile(r"\s+và\s+")
+_BASE_TAIL = re.compile(r"\s*,?\s*so với[^,;.]*", re.IGNORECASE)
+# "góp phần để tăng trưởng của cả nước đạt 10%": the country's target, not the place's
+_COUNTRY = re.compile(r"cua ca nươc|cua toan quôc")
+_PERIOD_WORDS = re.compile(r"nhiệm kỳ\s*\d{4}|giai đoạn\s*\d{4}|năm\s+\d{4}", re.IGNORECASE)
+# "chỉ tiêu cụ thể", "chỉ tiêu chủ yếu", "chỉ tiêu kinh tế - xã hội chủ yếu năm 2021"
+_SECTION_WORDS = re.compile(r"chi tiêu\b[^.:;]{0,40}?\b(?:cu thê|chu yêu)\b")
 _SECTION_LINE = re.compile(
     r"^\s*(?:[\divxlIVXL]+(?:\.\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*|[-–+•*]\s*)?(?:vê\s+)?(?:cac\s+)?"
-    r"(?:nhom\s+)?chi tiêu (?:cu thê|chu yêu)\b[^.]*$"
+    r"(?:nhom\s+)?chi tiêu\b[^.:;]{0,40}?\b(?:cu thê|chu yêu)\b[^.]*$"
 )
 _NOT_TARGET_TITLES = ("kết quả", "thực hiện", "đánh giá")
+_HEADING_WORDS = re.compile(
+    r"^(?:muc tiêu tông quat|muc tiêu chung|nhiêm vu|giai phap|quan điêm|đinh hương|phương hương)"
+)
+_RESULTS_TITLE = re.compile(r"^(?:kêt qua|tinh hinh thưc hiên|đanh gia)\b")
 _MULTI_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s+")
 _SINGLE_NUMBER = re.compile(r"^\s*(\d+|[IVX]+|[a-zđ])\s*[.)\-–]\s+")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-zđà-ỹ0-9])")
 _TRONG_DO_START = re.compile(r"^\s*trong đó\s*[,:]?\s*", re.IGNORECASE)
 
 
@@ -119,6 +132,7 @@ class _Context:
 
     parent: str | None = None
     texts: tuple[str, ...] = ()
+    period_texts: tuple[str, ...] = ()  # words that set only the period (a sentence's head)
 
 
 @dataclass
@@ -129,6 +143,8 @@ class _State:
     listing: bool = False  # outside a section: the paragraph before set or announced targets
     opened: bool = False  # … and ended by announcing a list ("… các chỉ tiêu sau:")
     results: bool = False  # a sentence of this paragraph reported results
+    run_parent: _Context | None = None  # the composition the clauses of a sentence break down
+    in_results: bool = False  # under a heading about results ("I. Kết quả thực hiện …")
     group: str | None = None
     item: str | None = None
     item_has_number: bool = False
@@ -166,10 +182,9 @@ def extract_prose_targets(
 
 
 def _target_section(doc: Document) -> tuple[int, int] | None:
-    keys = tuple(fold(title) for title in _SECTION_TITLES)
     for heading in doc.all_headings():
         title = fold(heading.title)
-        if any(k in title for k in keys) and not any(fold(w) in title for w in _NOT_TARGET_TITLES):
+        if _SECTION_WORDS.search(title) and not any(fold(w) in title for w in _NOT_TARGET_TITLES):
             return heading.line, heading.end_line
     for paragraph in doc.paragraphs():
         text = fold(paragraph.text)
@@ -190,13 +205,19 @@ def _paragraph_targets(paragraph: Paragraph, state: _State) -> Iterator[ProseTar
         number_match = multi or single
         assert number_match is not None
         body = text[number_match.end() :]
-        if single and not find_quantities(body) and is_group_title(body):
+        if (
+            single
+            and is_group_title(body)
+            and (not find_quantities(body) or _RESULTS_TITLE.search(fold(body)))
+        ):
             state.group, state.item, state.bullet_parent, state.last_parent = (
                 body.strip(" :."),
                 None,
                 None,
                 None,
             )
+            # "I. Kết quả thực hiện năm 2020": its items report results, whatever they say
+            state.in_results = bool(_RESULTS_TITLE.search(fold(body)))
             return
         state.item, state.item_has_number = number_match.group(1), True
         state.bullet_parent = state.last_parent = None
@@ -246,8 +267,11 @@ def _item_targets(
     if targets or not numbered or not state.in_section or state.bullet_parent is not None:
         yield from targets
         return
-    # A numbered target item with no quantity: a qualitative target.
+    # A numbered target item with no quantity: a qualitative target (not a heading such as
+    # "Mục tiêu tổng quát", "Nhiệm vụ, giải pháp").
     subject = body.strip().rstrip(".")
+    if _HEADING_WORDS.match(fold(subject)):
+        return
     context = (subject,)
     start, end = period_of(context, state.term)
     yield ProseTarget(
@@ -279,14 +303,30 @@ def _sentences(
 ) -> Iterator[ProseTarget]:
     position = 0
     first = True
-    for sentence in _SENTENCE_END.split(body):
+    for sentence in split_sentences(body):
         start = body.index(sentence, position)
         position = start + len(sentence)
         if not (listed or _accepts(sentence, state)):
             continue
+        opens = _TRONG_DO_START.match(sentence)
+        if opens and state.last_parent is not None and parent.parent is None:
+            # "… tăng khoảng 13%. Trong đó: khu vực công nghiệp tăng 15,16%; …"
+            yield from _clauses(
+                paragraph,
+                sentence[opens.end() :],
+                offset + start + opens.end(),
+                state,
+                state.last_parent,
+            )
+            continue
         lead_text, _ = strip_fillers(sentence)
         lead_text = lead_text if has_period_or_yearly(lead_text) else ""
-        context = replace(parent, texts=(*((lead_text,) if lead_text else ()), *parent.texts))
+        head = _sentence_head(sentence)
+        context = replace(
+            parent,
+            texts=(*((lead_text,) if lead_text else ()), *parent.texts),
+            period_texts=(*((head,) if head else ()), *parent.period_texts),
+        )
         for target in _clauses(paragraph, sentence, offset + start, state, context):
             if first and number is not None:
                 target = replace(target, number=number)
@@ -295,11 +335,21 @@ def _sentences(
             yield target
 
 
+def _sentence_head(sentence: str) -> str:
+    """The words before a sentence's first value, when they name a period for all its
+    clauses: "Theo nghị quyết, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu …"."""
+    spans = find_quantities(sentence)
+    head = sentence[: spans[0].start] if spans else ""
+    return head if _PERIOD_WORDS.search(head) else ""
+
+
 def _accepts(sentence: str, state: _State) -> bool:
     """A sentence of a target section, or one that sets a target (or continues a list of
     them) rather than reporting a result."""
     if state.in_section:
         return True
+    if state.in_results:
+        return False
     base_year = state.term[0] - 1 if state.term else None
     if reports_result(sentence, base_year=base_year):
         state.results = True  # what follows in the paragraph reports results too …
@@ -309,8 +359,12 @@ def _accepts(sentence: str, state: _State) -> bool:
     state.results = False
     if state.opened or announces_target(sentence):
         return True
-    # after a paragraph of targets, a list goes on with its measures ("Cơ cấu kinh tế: …")
-    return state.listing and starts_with_measure(sentence)
+    if starts_with_measure(sentence) and target_colon(sentence) is not None:
+        return True  # "Cơ cấu kinh tế: khu vực I 33%, …": a list item by its shape
+    # after targets, a list goes on with its measures ("Cơ cấu kinh tế: …", "Trong đó: …")
+    return state.listing and (
+        starts_with_measure(sentence) or bool(_TRONG_DO_START.match(sentence))
+    )
 
 
 def _clauses(
@@ -321,7 +375,10 @@ def _clauses(
     do the clauses after it in the sentence."""
     current = context
     previous: _Context | None = None
+    state.run_parent = None
     for clause, start in split_semicolons(sentence):
+        if state.run_parent is not None:
+            current = state.run_parent
         opens = _TRONG_DO_START.match(clause)
         if opens and previous is not None:
             current = previous
@@ -355,10 +412,15 @@ def _clause_targets(
     paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
 ) -> Iterator[ProseTarget]:
     inner = list(brackets(clause))
-    bare = clause
+    bare = conversions_removed(clause)
     for text, _ in inner:
         bare = bare.replace(f"({text})", " ")
-    made = list(_colon_or_run(paragraph, bare, sentence, offset, state, context))
+    made = [
+        target
+        for made in _colon_or_run(paragraph, bare, sentence, offset, state, context)
+        for target in _each_subject(made)
+        if not _COUNTRY.search(fold(target.subject))
+    ]
     yield from made
     if made:
         parent = _Context(made[0].subject, (bare, *context.texts))
@@ -372,6 +434,8 @@ def _colon_or_run(
     colon = target_colon(clause)
     if colon is not None:
         subject, expression = clause[:colon], clause[colon + 1 :]
+        prefix, _, subject = subject.rpartition(":")  # "Mục tiêu năm 2026: Cơ cấu kinh tế: …"
+        context = replace(context, texts=(prefix, *context.texts)) if prefix else context
         parts = run_parts(expression)
         if has_own_subject(expression):  # "mục tiêu …: tốc độ tăng trưởng … đạt 10,5%/năm"
             lead = replace(context, texts=(subject, *context.texts))
@@ -380,8 +444,11 @@ def _colon_or_run(
                     paragraph, part_subject, part_expression, clause, sentence, offset, state, lead
                 )
             return
-        if len(parts) > 1:  # "Cơ cấu kinh tế: nông nghiệp 8%, công nghiệp 60%"
+        if len(parts) > 1 or _names_its_part(subject, parts):
+            # "Cơ cấu kinh tế: nông nghiệp 8%, công nghiệp 60%", or one part per clause
+            # "Cơ cấu kinh tế: Công nghiệp, xây dựng 54,6%; dịch vụ 36,5%; …"
             parent = _Context(subject_of_heading(clean_subject(subject)), (subject, *context.texts))
+            state.run_parent = parent
             for part_subject, part_expression in parts:
                 yield _make(
                     paragraph,
@@ -411,6 +478,31 @@ def _colon_or_run(
         )
 
 
+def _each_subject(target: ProseTarget) -> Iterator[ProseTarget]:
+    """ "chỉ số PAR Index và chỉ số DTI của tỉnh thuộc nhóm 25 …": one target for each
+    measure named by the same head noun (not "tổng mức bán lẻ … và doanh thu …", one)."""
+    subjects = _BOTH.split(target.subject)
+    heads = {" ".join(fold(s).split()[:2]) for s in subjects}
+    if len(subjects) < 2 or len(heads) > 1 or not starts_with_measure(subjects[0]):
+        yield target
+        return
+    for subject in subjects:
+        yield replace(target, subject=subject.strip())
+
+
+def _base_after(clause: str, expression: str) -> str:
+    """ " so với ước thực hiện năm 2025" when it follows the expression in the clause."""
+    at = clause.find(expression)
+    tail = clause[at + len(expression) :] if at >= 0 else ""
+    base = _BASE_TAIL.match(tail)
+    return f" {base.group(0).strip()}" if base else ""
+
+
+def _names_its_part(subject: str, parts: list[tuple[str, str]]) -> bool:
+    """ "Cơ cấu …: <part> 54,6%": a composition heading whose one value names its part."""
+    return len(parts) == 1 and bool(parts[0][0]) and fold(_STRUCTURE) in fold(subject)
+
+
 def _make(
     paragraph: Paragraph,
     subject: str,
@@ -423,8 +515,8 @@ def _make(
 ) -> ProseTarget:
     expression = expression.strip(" .;,")
     target = _parse(expression)
-    own = f"{subject} {expression}"
-    start, end = period_of((own, *context.texts), state.term)
+    own = f"{subject} {expression}{_base_after(clause, expression)}"
+    start, end = period_of((own, *context.texts, *context.period_texts), state.term)
     aggregation = aggregation_of((own, *context.texts), target)
     if aggregation is Aggregation.CHANGE and PER_YEAR_CHANGE not in target.flags:
         target = replace(target, flags=(*target.flags, PER_YEAR_CHANGE))

@@ -29,16 +29,21 @@ after the first: "Mục tiêu 2025 - 2030" -> 2026-2030; "đến năm 2030" -> e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from chitieu.catalog.model import (
     Aggregation,
+    Baseline,
+    FigureStatus,
     Group,
     Indicator,
     IndicatorTarget,
     Source,
 )
 from chitieu.catalog.text import fold
+from chitieu.ingest._prose_clauses import clean_subject, run_parts
+from chitieu.ingest._prose_quantity import find_quantities, parse_text
 from chitieu.ingest.codes import (
     aggregation_for,
     direction_for,
@@ -49,95 +54,46 @@ from chitieu.ingest.codes import (
     unique_code,
 )
 from chitieu.ingest.document import Cell, IngestError, Row, Table
+from chitieu.ingest.table_columns import (
+    Columns,
+    column_year,
+    find_columns,
+    is_results_table,
+    is_target_table,
+    looks_forward,
+    target_period,
+)
 from chitieu.quantity import QuantityError, Target, TargetKind, parse_target, parse_unit
+
+__all__ = [
+    "UNREADABLE",
+    "Columns",
+    "TargetTable",
+    "find_columns",
+    "is_group_row",
+    "is_results_table",
+    "is_target_table",
+    "read_target",
+    "read_target_table",
+    "resolve_unit_cells",
+    "row_end",
+    "target_period",
+]
 
 UNREADABLE = "unreadable"  # flag of a target cell the quantity parser could not read
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _NUMBERED = re.compile(r"^(\d+)(?:\.(\d+))*\.?$")
 _DASHES = frozenset({"-", "–", "—", "•"})
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_RESULT_WORDS = ("kết quả", "thực hiện", "đánh giá", "so sánh", "ước")
-_TARGET_WORDS = ("mục tiêu", "kế hoạch", "chỉ tiêu đến", "chỉ tiêu năm")
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Where each kind of cell sits in a table; None when the table has no such column."""
-
-    stt: int
-    name: int
-    unit: int | None
-    targets: tuple[int, ...]
-    results: tuple[int, ...]
+_ESTIMATE = fold("ước")
+_LEVEL = Aggregation.LEVEL
+_CHANGE_VERB = re.compile(r"\s*(?:giảm|tăng)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class TargetTable:
     groups: tuple[Group, ...]
     indicators: tuple[Indicator, ...]
-
-
-def find_columns(table: Table) -> Columns:
-    """The columns of a target or results table, by their header words."""
-    headers = [fold(text) for text in table.header]
-    stt = next((i for i, h in enumerate(headers) if h.rstrip(".") in ("stt", "tt", "số tt")), 0)
-    name = next(
-        (
-            i
-            for i, h in enumerate(headers)
-            if i != stt
-            and h.startswith((fold("chỉ tiêu"), fold("nội dung"), fold("tên")))
-            and not _YEAR.search(h)
-        ),
-        1 if stt == 0 else 0,
-    )
-    unit = next((i for i, h in enumerate(headers) if h.startswith((fold("đơn vị"), "đvt"))), None)
-    taken = {stt, name, unit}
-    results = tuple(
-        i
-        for i, h in enumerate(headers)
-        if i not in taken and any(fold(w) in h for w in _RESULT_WORDS)
-    )
-    targets = tuple(
-        i
-        for i, h in enumerate(headers)
-        if i not in taken
-        and i not in results
-        and (any(fold(w) in h for w in _TARGET_WORDS) or _YEAR.search(h))
-    )
-    return Columns(stt, name, unit, targets, results)
-
-
-def is_results_table(table: Table) -> bool:
-    """A results table (Phụ lục 1A/1B) has a "Kết quả"/"Thực hiện" column."""
-    return bool(find_columns(table).results)
-
-
-def is_target_table(table: Table) -> bool:
-    """A target table has target columns and no results column."""
-    columns = find_columns(table)
-    return bool(columns.targets) and not columns.results
-
-
-def target_period(header: str, term: tuple[int, int] | None) -> tuple[int, int]:
-    """The period of a target column: (first year, target year).
-
-    >>> target_period("Mục tiêu 2025 - 2030", None)
-    (2026, 2030)
-    >>> target_period("Mục tiêu đến năm 2030", (2025, 2030))
-    (2026, 2030)
-    """
-    years = [int(m.group(0)) for m in _YEAR.finditer(header)]
-    if len(years) >= 2:
-        return years[0] + 1, years[-1]
-    if len(years) == 1:
-        end = years[0]
-        start = term[0] + 1 if term and term[0] < end else end - 4
-        return start, end
-    if term is None:
-        raise IngestError(f"Không xác định được giai đoạn của cột mục tiêu {header!r}")
-    return term[0] + 1, term[1]
 
 
 def is_group_row(row: Row) -> bool:
@@ -176,7 +132,12 @@ def read_target_table(
     if not columns.targets:
         raise IngestError("Bảng không có cột mục tiêu", place=f"{document}:{table.line_start}")
     periods = [target_period(table.header[i], term) for i in columns.targets]
-    builder = _Builder(document, columns, periods)
+    starts = (
+        [(i, column_year(table.header[i]), table.header[i]) for i in columns.results]
+        if looks_forward(table, columns)
+        else []
+    )
+    builder = _Builder(document, columns, periods, starts)
     rows = table.data_rows()
     units = _units(rows, columns)
     for row, unit_text in zip(rows, units, strict=True):
@@ -202,10 +163,17 @@ def _is_trong_do(name: str) -> bool:
 class _Builder:
     """Walks the rows once, keeping what the next row's parent depends on."""
 
-    def __init__(self, document: str, columns: Columns, periods: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        document: str,
+        columns: Columns,
+        periods: list[tuple[int, int]],
+        starts: list[tuple[int, int | None, str]],
+    ) -> None:
         self.document = document
         self.columns = columns
         self.periods = periods
+        self.starts = starts  # (column, year, header) of the figures the plan starts from
         self.groups: list[Group] = []
         self.indicators: list[Indicator] = []
         self.by_stt: dict[str, Indicator] = {}
@@ -229,6 +197,32 @@ class _Builder:
         indicator = self._indicator(row, name, parent, unit_text, target_cells)
         self.indicators.append(indicator)
         self._remember(row.stt, indicator)
+        self.indicators.extend(self._named_parts(row, indicator, target_cells))
+
+    def _named_parts(
+        self, row: Row, indicator: Indicator, target_cells: list[Cell]
+    ) -> Iterator[Indicator]:
+        """ "70%, có bằng cấp 29-29,5%": the second value names a part of the row's
+        measure, so it is a child indicator ("… có bằng cấp") with its own target."""
+        for cell, period in zip(target_cells, self.periods, strict=True):
+            for subject, expression in cell_parts(cell.flat)[1:]:
+                if not subject:
+                    continue
+                name = f"{indicator.name} {subject}"
+                code = unique_code(
+                    indicator_code(name, group=indicator.group, parent=indicator.code),
+                    (i.code for i in self.indicators),
+                )
+                target = self._target(row, cell, period, indicator.unit, _LEVEL, expression)
+                yield replace(
+                    indicator,
+                    code=code,
+                    name=name,
+                    parent=indicator.code,
+                    targets=(target,),
+                    baselines=(),
+                    stt="",
+                )
 
     def _group(self, row: Row) -> None:
         name = _cell(row, self.columns.name).flat
@@ -286,9 +280,11 @@ class _Builder:
             aggregation = self._inherited(parent, aggregation)
         unit = _unit_code(unit_text)
         targets = tuple(
-            self._target(row, cell, period, unit, aggregation)
+            self._target(row, cell, period, unit, aggregation, expression)
             for cell, period in zip(target_cells, self.periods, strict=True)
             if cell.flat
+            for subject, expression in cell_parts(cell.flat)
+            if not subject  # a stretch value ("phấn đấu 7-7,5%") is a second target
         )
         if targets and targets[0].value.unit:
             unit = targets[0].value.unit
@@ -301,9 +297,23 @@ class _Builder:
             unit=unit,
             direction=direction_for(plain, parent=parent_code),
             targets=targets,
+            baselines=tuple(self._baselines(row, unit)),
             stt=row.stt,
             source=source,
         )
+
+    def _baselines(self, row: Row, unit: str | None) -> Iterator[Baseline]:
+        """ "Ước thực hiện năm 2025" beside "Kế hoạch năm 2026": where the plan starts."""
+        for index, year, header in self.starts:
+            cell = _cell(row, index)
+            if year is None or not cell.flat:
+                continue
+            value = read_target(cell.flat, unit=unit)
+            if value.kind is not TargetKind.POINT or value.low is None:
+                continue  # a range or a word is no figure to start from
+            status = FigureStatus.ESTIMATE.value if _ESTIMATE in fold(header) else ""
+            source = Source(self.document, cell.line, cell.line, cell.text)
+            yield Baseline(year, value.low, value.unit or unit, source, status=status)
 
     def _inherited(self, parent: Indicator, aggregation: Aggregation) -> Aggregation:
         # Sub-rows of "Công tác kiểm tra, giám sát hằng năm" are yearly too.
@@ -319,12 +329,31 @@ class _Builder:
         period: tuple[int, int],
         unit: str | None,
         aggregation: Aggregation,
+        expression: str,
     ) -> IndicatorTarget:
-        target = read_target(cell.flat, unit=unit)
+        target = replace(read_target(parse_text(expression), unit=unit), text=expression)
+        if target.kind is TargetKind.TEXT and UNREADABLE in target.flags:
+            target = replace(target, text=cell.flat)
+        if _CHANGE_VERB.match(expression) and target.unit in ("pct", "pct_per_year"):
+            aggregation = Aggregation.CHANGE  # "giảm 0,8-1%": a rate that falls by points
         if aggregation is Aggregation.AVG_GROWTH and target.unit == "pct":
             target = replace(target, unit="pct_per_year")
         source = Source(self.document, row.line, row_end(row), cell.text)
         return IndicatorTarget(target, period[0], period[1], aggregation, source)
+
+
+def cell_parts(text: str) -> list[tuple[str, str]]:
+    """(subject, expression) of each value of a target cell; one part for a plain cell.
+
+    >>> cell_parts("70%, có bằng cấp 29-29,5%")
+    [('', '70%'), ('bằng cấp', '29-29,5%')]
+    >>> cell_parts("Khoảng 6,5-7%, phấn đấu 7-7,5%")
+    [('', 'Khoảng 6,5-7%'), ('', '7-7,5%')]
+    """
+    parts = run_parts(text) if len(find_quantities(text)) > 1 else []
+    if len(parts) < 2:
+        return [("", text)]
+    return [(clean_subject(subject), expression) for subject, expression in parts]
 
 
 def _unit_code(text: str) -> str | None:

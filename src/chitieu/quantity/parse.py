@@ -155,13 +155,17 @@ def _parse_from(text: str, tokens: Sequence[Token], at: int, default_unit: str |
 def _rank_size(tokens: Sequence[Token], at: int) -> tuple[Decimal, int] | None:
     """'Nhóm 10 tỉnh ... dẫn đầu' or 'top 10': (10, index after the phrase)."""
     group = phrases.RANK_GROUP.match(tokens, at)
-    if group is None or at + 1 >= len(tokens) or tokens[at + 1].kind is not TokenKind.NUMBER:
+    number = at + group[1] if group else len(tokens)
+    if group is None or number >= len(tokens) or tokens[number].kind is not TokenKind.NUMBER:
         return None
-    size = parse_number(tokens[at + 1].text).value
+    size = parse_number(tokens[number].text).value
     if size is None or size != size.to_integral_value():
         return None
     if group[0] != "nhóm":
-        return size, at + 2
+        end = number + 1
+        if end + 1 < len(tokens) and tokens[end].text == "/":
+            end += 2  # "xếp hạng 15/34": out of 34 provinces
+        return size, end
     leader = phrases.RANK_LEADER.find(tokens, at + 2)
     return (size, leader[0] + leader[2]) if leader else None
 

@@ -77,7 +77,7 @@ LEAD_WORDS: Final = (
 )
 
 # Rank goals: "Nhóm 10 tỉnh dẫn đầu", "Thuộc nhóm 10 tỉnh, thành phố ... dẫn đầu", "top 10".
-RANK_GROUP_WORDS: Final = ("nhóm", "tốp", "top")
+RANK_GROUP_WORDS: Final = ("nhóm", "tốp", "top", "xếp hạng")  # "xếp hạng 15/34": 15th or better
 RANK_LEADER_WORDS: Final = ("dẫn đầu", "đứng đầu", "cao nhất", "tốt nhất")
 RANK_DISPLAY: Final = "Nhóm {n} tỉnh dẫn đầu"
 
