@@ -47,6 +47,7 @@ def review_content(catalogue: Catalogue) -> Review:
         sections=(
             _summary(catalogue),
             _plan(catalogue),
+            _tables(catalogue),
             _indicators(catalogue),
             _ambiguous(catalogue),
             _discrepancies(catalogue),
@@ -111,6 +112,31 @@ def _plan(catalogue: Catalogue) -> Section:
         ("Mục", "Nội dung"),
         rows,
         note=" ".join(gaps) if gaps else "Văn bản nêu đủ thông tin về kế hoạch.",
+    )
+
+
+def _tables(catalogue: Catalogue) -> Section:
+    """Each table's columns: which was taken as the target, which as a starting figure,
+    which left aside, and why."""
+    kinds = {"target": "bảng mục tiêu", "results": "bảng kết quả", "other": "không đọc"}
+    rows = [
+        (
+            _lines(table.line),
+            table.title or "(không tiêu đề)",
+            kinds.get(table.kind, table.kind),
+            column.header,
+            column.reason,
+        )
+        for table in catalogue.tables
+        for column in table.columns
+        if column.role not in ("stt", "name")
+    ]
+    return _section(
+        "Bảng và cột được đọc",
+        ("Dòng", "Bảng", "Loại", "Cột", "Đọc là"),
+        rows,
+        note="Cột mục tiêu chọn theo tiêu đề (Kế hoạch năm …, Mục tiêu đến năm …, Chỉ tiêu); "
+        "cột ước thực hiện của năm trước thành số liệu nền.",
     )
 
 

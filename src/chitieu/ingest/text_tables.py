@@ -167,4 +167,4 @@ def _sub_row(cells: list[Cell], start: int, width: int) -> tuple[list[Cell], int
             break
         row.append(cells[index])
         index += 1
-    return row, index
+    return _padded(row, width), index
