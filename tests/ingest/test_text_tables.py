@@ -29,7 +29,7 @@ Kế hoạch năm 2025
 
 Đánh giá
 
- 1.  
+ 1.
 
 Tốc độ tăng trưởng GRDP
 
@@ -49,7 +49,7 @@ Vượt
 
 12,4
 
- 2.  
+ 2.
 
 Tỷ lệ che phủ rừng
 
