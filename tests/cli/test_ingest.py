@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from chitieu.catalog.io import read_catalogue
+from chitieu.catalog.json_contract import catalogue_json
 from chitieu.cli import main
-from chitieu.cli.ingest import catalogue_json
 from chitieu.ingest.pipeline import ingest
 
 INDICATOR_KEYS = {
@@ -140,11 +140,11 @@ def test_json_output_file_is_the_catalogue_file_format(
 
 
 def test_unreadable_file_type_exits_2_in_vietnamese(tmp_path: Path) -> None:
-    path = tmp_path / "bao-cao.pdf"
+    path = tmp_path / "bao-cao.odt"
     path.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(main, ["ingest", str(path)])
     assert result.exit_code == 2
-    assert "Không đọc được loại tệp .pdf" in result.stderr
+    assert "Không đọc được loại tệp .odt" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["ra-soat.html", "ra-soat.HTM"])
