@@ -1,4 +1,8 @@
-"""Creating users and giving them a role; only an administrator (or the system) may."""
+"""Creating users, giving them a role and setting their password.
+
+Only an administrator (or the system) may; every change leaves an audit entry in the
+same transaction (audit.services.record_audit), so a refused change leaves none.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from django.db import transaction
 
 from chitieu.web.accounts.models import Profile, Role
 from chitieu.web.accounts.permissions import require_admin
+from chitieu.web.audit.models import AuditAction
+from chitieu.web.audit.services import record_audit
 from chitieu.web.plans.models import Department
 
 
@@ -33,6 +39,14 @@ def create_user(
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     Profile.objects.create(user=user, role=role, department=department)
+    where = f", {department.name}" if department else ""
+    record_audit(
+        actor=actor,
+        action=AuditAction.USER_CREATED,
+        subject=username,
+        summary=f"Tạo người dùng {username} với vai trò {role.label}{where}.",
+        changes={"role": role.value, "department": _code(department)},
+    )
     return user
 
 
@@ -40,14 +54,60 @@ def create_user(
 def set_role(
     user: Any, *, role: Role, department: Department | None = None, actor: Any | None
 ) -> Profile:
+    """Give the user this role (and department); an unchanged role leaves no audit entry."""
     require_admin(actor)
     _check_role(role, department)
+    before = Profile.objects.filter(user=user).select_related("department").first()
+    old_role = before.role if before is not None else None
+    old_department = _code(before.department) if before is not None else None
     profile, _ = Profile.objects.update_or_create(
         user=user, defaults={"role": role, "department": department}
     )
+    changes: dict[str, Any] = {}
+    if old_role != role.value:
+        changes["role"] = [old_role, role.value]
+    if old_department != _code(department):
+        changes["department"] = [old_department, _code(department)]
+    if changes:
+        old_label = Role(old_role).label if old_role else "chưa có"
+        where = f", {department.name}" if department else ""
+        record_audit(
+            actor=actor,
+            action=AuditAction.ROLE_CHANGED,
+            subject=user.get_username(),
+            summary=(
+                f"Đổi vai trò của {user.get_username()} từ {old_label} sang {role.label}{where}."
+            ),
+            changes=changes,
+        )
     return profile
+
+
+@transaction.atomic
+def set_password(user: Any, password: str, *, actor: Any | None) -> Any:
+    """Set a user's password: the administrator's job, or the user's own.
+
+    The audit entry says that it changed, never what it is.
+    """
+    if actor is None or actor.pk != user.pk:
+        require_admin(actor)
+    if not password:
+        raise AccountError("Mật khẩu không được để trống.")
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record_audit(
+        actor=actor,
+        action=AuditAction.PASSWORD_CHANGED,
+        subject=user.get_username(),
+        summary=f"Đổi mật khẩu của người dùng {user.get_username()}.",
+    )
+    return user
 
 
 def _check_role(role: Role, department: Department | None) -> None:
     if role is Role.DEPARTMENT and department is None:
         raise AccountError("Vai trò nhập liệu cần chọn sở, ngành phụ trách.")
+
+
+def _code(department: Department | None) -> str | None:
+    return department.code if department is not None else None

@@ -9,7 +9,9 @@ from chitieu.web.plans.models import Task
 
 
 class TaskNote(models.Model):
-    task = models.ForeignKey(Task, models.CASCADE, related_name="notes", verbose_name="nhiệm vụ")
+    # PROTECT: a note is what a person entered; a task that leaves the catalogue is marked
+    # inactive (plans.services), so deleting a task with notes is a bug and must fail loudly.
+    task = models.ForeignKey(Task, models.PROTECT, related_name="notes", verbose_name="nhiệm vụ")
     period = models.CharField("kỳ", max_length=10, help_text="2026, 2026-H1, 2026-Q2")
     text = models.TextField("tiến độ")
     author = person_field("người ghi")

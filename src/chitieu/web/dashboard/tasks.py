@@ -1,4 +1,8 @@
-"""The task tree of part two, and progress notes per task and period (history kept)."""
+"""The task tree of part two, and progress notes per task and period (history kept).
+
+A task that a reloaded catalogue no longer has is inactive: it is listed apart, with
+its notes, and takes no new note.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ KIND_LABELS = {
     "breakthrough": "Đột phá chiến lược",
     "area": "Nhiệm vụ, giải pháp",
 }
+INACTIVE = "inactive"
+INACTIVE_LABEL = "Không còn trong danh mục (giữ ghi chú tiến độ)"
 
 
 class NoteError(ValueError):
@@ -59,6 +65,12 @@ def record_task_note(task: Task, period: str, text: str, *, actor: Any) -> TaskN
             f"Người dùng {actor.get_username()} chỉ được xem, không được ghi tiến độ nhiệm vụ.",
             code="read_only",
         )
+    if not task.active:
+        raise NoteError(
+            "Nhiệm vụ này không còn trong danh mục; các ghi chú cũ vẫn giữ, "
+            "không ghi thêm tiến độ.",
+            code="inactive",
+        )
     text = text.strip()
     if not text:
         raise NoteError("Hãy ghi nội dung tiến độ.", code="empty")
@@ -78,7 +90,8 @@ def note_history(task: Task) -> list[TaskNote]:
 
 
 def task_tree(plan: Plan) -> list[TaskSection]:
-    """The plan's tasks by kind, each with its sub-tasks and the latest note per period."""
+    """The plan's tasks by kind, each with its sub-tasks and the latest note per period;
+    inactive tasks come last in a section of their own, flat, so no note is hidden."""
     tasks = list(Task.objects.filter(plan=plan).prefetch_related("indicators").order_by("position"))
     latest: dict[int, dict[str, TaskNote]] = defaultdict(dict)
     notes = TaskNote.objects.filter(task__plan=plan).select_related("author").order_by("at", "pk")
@@ -90,10 +103,14 @@ def task_tree(plan: Plan) -> list[TaskSection]:
     }
     roots: dict[str, list[TaskNode]] = defaultdict(list)
     for task in tasks:
+        if not task.active:
+            roots[INACTIVE].append(nodes[task.code])
+            continue
         parent = nodes.get(task.parent_code) if task.parent_code else None
-        if parent is not None:
+        if parent is not None and parent.task.active:
             parent.children.append(nodes[task.code])
         else:
             roots[task.kind].append(nodes[task.code])
-    order = [*KIND_LABELS, *(k for k in roots if k not in KIND_LABELS)]
-    return [TaskSection(k, KIND_LABELS.get(k, k), roots[k]) for k in order if roots.get(k)]
+    kinds = [*KIND_LABELS, *(k for k in roots if k not in KIND_LABELS and k != INACTIVE)]
+    labels = {**KIND_LABELS, INACTIVE: INACTIVE_LABEL}
+    return [TaskSection(k, labels.get(k, k), roots[k]) for k in [*kinds, INACTIVE] if roots.get(k)]

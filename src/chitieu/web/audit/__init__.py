@@ -1,0 +1,1 @@
+"""The audit trail: who changed the catalogue, the users or the departments, when, and what."""
