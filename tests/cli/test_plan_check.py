@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from chitieu.cli import main
+from tests.profiles import seed_profile
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo_store(django_db_setup: Any, django_db_blocker: Any, seed_path: Path) -> Iterator[str]:
-    """The demo store (real catalogue, document figures, published figures, 2026 plan), built
-    once for the module in a transaction rolled back at its end; yields the import report."""
+def demo_store(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """The demo store (the Hưng Yên profile applied: real catalogue, document figures,
+    published figures, 2026 plan), built once for the module in a transaction rolled back
+    at its end; yields what each step did."""
     from django.db import transaction
 
-    from chitieu.ingest.pipeline import ingest
     from chitieu.web.dashboard.demo import build_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
-        report = build_demo(ingest(seed_path))
-        yield report.published
+        report = build_demo(seed_profile())
+        yield "\n".join(report.steps)
         transaction.set_rollback(True)
 
 
@@ -69,8 +69,8 @@ def test_a_target_beside_its_milestone(
 
 
 def test_the_verdicts_are_those_of_the_import_report(demo_store: str) -> None:
-    """The CLI reads the store; the import report read the files: both must agree."""
-    from chitieu.cli.import_published import VERDICTS
+    """The CLI and the import report read the same store: both must agree."""
+    from chitieu.outlook.annual_plan import VERDICT_LABELS as VERDICTS
 
     report = demo_store_report().splitlines()
     checks = json.loads(run("--format", "json").output)["checks"]
@@ -81,12 +81,9 @@ def test_the_verdicts_are_those_of_the_import_report(demo_store: str) -> None:
 
 
 def demo_store_report() -> str:
-    from chitieu.cli.import_published import PUBLISHED, run_import
-    from chitieu.ingest.pipeline import ingest
-    from tests.conftest import SEED
+    from chitieu.web.figures.published import import_published_figures
 
-    text, _ = run_import(Path(PUBLISHED), ingest(SEED), dry_run=True)
-    return text
+    return import_published_figures(seed_profile(), actor=None, dry_run=True).report
 
 
 def test_the_national_row_for_hung_yen_matches_the_resolution(demo_store: str) -> None:
@@ -107,6 +104,10 @@ def test_text_shows_the_verdict_in_words(demo_store: str) -> None:
 def test_an_unknown_plan_is_refused_in_vietnamese(demo_store: str) -> None:
     result = CliRunner().invoke(main, ["plan-check", "--plan", "khong_co"])
     assert result.exit_code == 1 and "Không có kế hoạch mã “khong_co”" in result.output
+
+
+def test_without_a_code_the_latest_annual_plan_is_checked(demo_store: str) -> None:
+    assert json.loads(run("--format", "json").output)["plan"] == "hung_yen_2026"
 
 
 def test_a_plan_that_is_not_an_annual_plan_is_refused(demo_store: str) -> None:

@@ -62,3 +62,19 @@ def test_only_an_administrator_adds_users(store: dict[str, Any], user: Any) -> N
     user("tonghop")
     result = invoke("moi", "--role", "viewer", "--user", "tonghop")
     assert result.exit_code == 1 and "không có quyền quản trị" in result.output
+
+
+def test_a_new_password_for_an_existing_user_goes_through_the_service(
+    store: dict[str, Any], user: Any
+) -> None:
+    """The command only parses and prints: the role and the password change are audited."""
+    from django.contrib.auth import authenticate
+
+    from tests.web.audit.helpers import new_entries
+
+    user("xem")
+    with new_entries() as written:
+        result = invoke("xem", "--role", "planner", "--password-stdin", stdin="mat-khau-2\n")
+    assert result.exit_code == 0, result.output
+    assert [e.action for e in written] == ["doi_vai_tro", "doi_mat_khau"]
+    assert authenticate(username="xem", password="mat-khau-2") is not None

@@ -10,7 +10,13 @@ import pytest
 
 from chitieu.catalog.model import Baseline
 from chitieu.ingest import Document, read_text
-from chitieu.ingest.baselines import baseline_years, extract_baselines, locality
+from chitieu.ingest.baselines import (
+    FormerUnit,
+    baseline_years,
+    extract_baselines,
+    former_units,
+    locality,
+)
 from tests.ingest.g_builders import seed_indicators
 
 DOCUMENTS = Path(__file__).parent / "documents_g"
@@ -83,16 +89,29 @@ def test_baseline_years_come_from_the_term(seed_document: Document) -> None:
     assert baseline_years(seed_document) == {2020, 2025}
 
 
+def test_the_former_provinces_are_learnt_from_the_results_tables(seed_document: Document) -> None:
+    """The merged province shares its name with one of them: only "(cũ)" names that one."""
+    assert former_units(seed_document) == (
+        FormerUnit("hung_yen_cu", "hưng yên", shared=True),
+        FormerUnit("thai_binh_cu", "thai binh"),
+    )
+
+
 @pytest.mark.parametrize(
     ("subject", "expected"),
     [
         ("tỉnh Hưng Yên (cũ)", "hung_yen_cu"),
         ("tỉnh Thái Bình (cũ)", "thai_binh_cu"),
+        ("tỉnh Thái Bình", "thai_binh_cu"),
         ("tỉnh Hưng Yên", None),
     ],
 )
-def test_locality(subject: str, expected: str | None) -> None:
-    assert locality(subject) == expected
+def test_locality(seed_document: Document, subject: str, expected: str | None) -> None:
+    assert locality(subject, former_units(seed_document)) == expected
+
+
+def test_a_document_of_one_province_has_no_former_units() -> None:
+    assert former_units(read_text(DOCUMENTS / "nghi-quyet-nhiem-vu.txt")) == ()
 
 
 def test_hand_written_resolution() -> None:

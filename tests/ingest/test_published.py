@@ -17,13 +17,17 @@ from chitieu.ingest.published import (
     read_published,
     revision_chains,
 )
+from tests.profiles import seed_profile
 
 PUBLISHED = Path(__file__).resolve().parents[2] / "data" / "hung-yen" / "published"
 
 
 @pytest.fixture(scope="module")
 def published():  # type: ignore[no-untyped-def]
-    return read_published(PUBLISHED)
+    """The files the profile names, in its order, through its mapping."""
+    spec = seed_profile().documents.published
+    assert spec is not None
+    return read_published(spec.files, read_mapping(spec.mapping))
 
 
 def test_every_row_is_a_figure_a_conflict_a_duplicate_or_unmapped(published) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +103,12 @@ def test_mapped_codes_exist_in_the_catalogue_or_supplementary(seed_path: Path) -
     }
     mapping = read_mapping(PUBLISHED / "mapping.yaml")
     assert mapping.codes() - codes - {s.code for s in mapping.supplementary} == set()
+
+
+def test_a_mapping_without_its_keys_is_one_message_naming_what_is_missing(tmp_path: Path) -> None:
+    from chitieu.ingest.published import PublishedError
+
+    path = tmp_path / "mapping.yaml"
+    path.write_text("localities: {}\n", encoding="utf-8")
+    with pytest.raises(PublishedError, match="thiếu hoặc sai khoá 'plan'"):
+        read_mapping(path)

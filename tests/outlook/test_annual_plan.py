@@ -6,14 +6,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from chitieu.outlook.annual_plan import (
+    check_json,
+    check_text,
     compare,
     province_check,
     read_annual_targets,
     read_province_targets,
 )
+from tests.profiles import seed_profile
 
 PUBLISHED = Path(__file__).resolve().parents[2] / "data" / "hung-yen" / "published"
 
@@ -23,9 +25,10 @@ def checks(seed_path: Path):  # type: ignore[no-untyped-def]
     from chitieu.ingest.pipeline import ingest
 
     catalogue = ingest(seed_path)
-    codes = yaml.safe_load((PUBLISHED / "mapping.yaml").read_text(encoding="utf-8"))["annual_plan"]
-    annual = read_annual_targets(PUBLISHED / "plan-2026-draft.csv", codes)
-    return catalogue, {(c.code, c.annual_text): c for c in compare(annual, catalogue, {})}
+    (plan,) = seed_profile().documents.annual_plans  # the profile names the codes
+    annual = read_annual_targets(PUBLISHED / "plan-2026-draft.csv", plan.indicators)
+    found = compare(annual, catalogue, {}, year=plan.year)
+    return catalogue, {(c.code, c.annual_text): c for c in found}
 
 
 def test_investment_175000_is_weaker_than_one_fifth_of_1100000(checks) -> None:  # type: ignore[no-untyped-def]
@@ -55,3 +58,16 @@ def test_national_table_gives_hung_yen_the_resolution_range(checks) -> None:  # 
     assert len(provinces) == 35
     hung_yen = next(p for p in provinces if p.province == "Hưng Yên")
     assert province_check(hung_yen, checks[0]).verdict == "consistent"
+
+
+def test_the_national_table_is_named_as_the_profile_names_it(checks) -> None:  # type: ignore[no-untyped-def]
+    provinces = read_province_targets(PUBLISHED / "national-grdp-targets-2026-2030-draft.csv")
+    row = next(p for p in provinces if p.province == "Hưng Yên")
+    found = province_check(row, checks[0], table="bảng thử")
+    assert found.annual_text == f"{row.text} (bảng thử)"
+
+
+def test_check_text_and_json_give_the_milestone_and_the_verdict_in_words(checks) -> None:  # type: ignore[no-untyped-def]
+    check = checks[1][("kt.von_dau_tu.tong", "khoảng 175.000 tỷ đồng")]
+    assert check_json(check)["milestone"] == "220000"
+    assert "lộ trình cần 220.000 → THẤP HƠN lộ trình." in check_text(check)

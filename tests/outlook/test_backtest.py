@@ -9,10 +9,9 @@ import pytest
 
 from chitieu.catalog.model import Figure, FigureStatus
 from chitieu.catalog.period import Period
-from chitieu.ingest.published import read_published
+from chitieu.ingest.published import read_mapping, read_published
 from chitieu.outlook.backtest import backtest, hit_rate, known_series
-
-PUBLISHED = Path(__file__).resolve().parents[2] / "data" / "hung-yen" / "published"
+from tests.profiles import seed_profile
 
 
 def _f(year: int, value: str, status: FigureStatus) -> Figure:
@@ -33,7 +32,9 @@ def test_plan_values_are_never_actuals() -> None:
 def real(seed_path: Path):  # type: ignore[no-untyped-def]
     from chitieu.ingest.pipeline import ingest
 
-    return ingest(seed_path), read_published(PUBLISHED).core_figures()
+    spec = seed_profile().documents.published
+    assert spec is not None
+    return ingest(seed_path), read_published(spec.files, read_mapping(spec.mapping)).core_figures()
 
 
 def test_hand_computed_average_growth_as_of_2022(real) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from tests.reports.appendix import TABLES, ambiguous, printed_rows
 
 HEADING = ReportHeading(
     issuer="ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN",
+    place="Hưng Yên",
     subtitle="Kết quả thực hiện các chỉ tiêu nhiệm kỳ 2020 - 2025",
 )
 _MARK = re.compile(r"\(\d+\)$")

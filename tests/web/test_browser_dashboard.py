@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from chitieu.catalog import model
+from tests.profiles import seed_profile, seed_resolution
 from tests.web.browser import browser, login, page, screenshot
 from tests.web.dashboard.helpers import put
 
@@ -20,22 +19,15 @@ LIFE = "xh.tuoi_tho"  # target 76,8 tuổi by 2030
 POVERTY = "xh.ho_ngheo"  # target < 0,5 %, lower is better
 
 
-@lru_cache(maxsize=1)
-def _real_catalogue(path: Path) -> model.Catalogue:
-    from chitieu.ingest.pipeline import ingest
-
-    return ingest(path)
-
-
 @pytest.fixture
-def real_plan(seed_path: Path) -> model.Catalogue:
-    """The demo store of the Hưng Yên document (users with the demo password), plus two
+def real_plan() -> model.Catalogue:
+    """The demo store of the Hưng Yên profile (users with the demo password), plus two
     2026 figures. Not the `store` fixture: its small catalogue would replace this one."""
     from chitieu.web.dashboard.demo import build_demo
     from chitieu.web.plans.models import Indicator, Locality
 
-    catalogue = _real_catalogue(seed_path)
-    build_demo(catalogue)
+    catalogue = seed_resolution()
+    build_demo(seed_profile())
     province = Locality.objects.get(code="hung_yen")
     put(Indicator.objects.get(code=LIFE), province, 2026, "77")
     put(Indicator.objects.get(code=POVERTY), province, 2026, "0.8")

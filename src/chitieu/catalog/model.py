@@ -185,7 +185,7 @@ class PastTermRow:
 
 @dataclass(frozen=True)
 class PastTerm:
-    code: str  # "hung_yen_cu_2020_2025"
+    code: str  # "<former place>_cu_<first year>_<last year>"
     name: str
     locality: str
     period_start: int
@@ -295,7 +295,7 @@ class Plan:
     locality: str = ""
     parent: str | None = None  # an annual plan's resolution
     level: str = ""  # "tinh" | "thanh_pho" | "xa" | "phuong" | "dac_khu" | "" (unknown)
-    place: str = ""  # the place as written, title case: "Tây Ninh"
+    place: str = ""  # the place as written, title case: "Kim Sơn"
 
     @property
     def years(self) -> tuple[int, int]:
@@ -304,7 +304,7 @@ class Plan:
             raise PlanIncompleteError(
                 f"Kế hoạch {self.code} chưa có nhiệm kỳ hoặc năm: ghi term_start, term_end "
                 "vào mục plan của tệp danh mục, hoặc đọc lại văn bản với "
-                "`chitieu ingest --term 2025-2030` (hay `--year 2026`)."
+                "`chitieu ingest --term <năm đầu>-<năm cuối>` (hay `--year <năm>`)."
             )
         return self.term_start, self.term_end
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -17,7 +20,39 @@ from chitieu import __version__
 HELP_OPTIONS = ["-h", "--help"]
 
 
-@click.group(context_settings={"help_option_names": HELP_OPTIONS})
+class Chitieu(click.Group):
+    """The group, whose mistakes are one Vietnamese line on stderr, never a traceback or
+    click's English usage block (chitieu.cli._errors)."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        from chitieu.cli._errors import explain
+
+        try:
+            done = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as error:
+            click.echo(f"Lỗi: {explain(error)}", err=True)
+            sys.exit(error.exit_code)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            click.echo("Đã dừng.", err=True)
+            sys.exit(1)
+        except OSError as error:  # a folder that does not exist, a file it may not write
+            from chitieu.cli._errors import explain_os_error
+
+            click.echo(f"Lỗi: {explain_os_error(error)}", err=True)
+            sys.exit(1)
+        sys.exit(done if isinstance(done, int) else 0)
+
+
+@click.group(cls=Chitieu, context_settings={"help_option_names": HELP_OPTIONS})
 @click.version_option(__version__, "--version", prog_name="chitieu", message="%(prog)s %(version)s")
 def main() -> None:
     """chitieu: theo dõi chỉ tiêu nghị quyết (catalogue, số liệu, đánh giá, dự báo, báo cáo)."""

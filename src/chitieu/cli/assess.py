@@ -22,6 +22,7 @@ from chitieu.assess import AssessmentError, Rules, assess_target
 from chitieu.assess._vi_number import format_number
 from chitieu.catalog.io import read_catalogue
 from chitieu.catalog.model import Catalogue, Figure, Indicator, IndicatorTarget
+from chitieu.cli._errors import InputFile
 from chitieu.ingest.figures_file import FiguresFileError, read_figures
 
 
@@ -149,8 +150,8 @@ def _table(lines: Sequence[Line]) -> str:
 
 
 @click.command(name="assess")
-@click.argument("catalogue", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("figures", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("catalogue", type=InputFile())
+@click.argument("figures", type=InputFile())
 @click.option("--as-of", type=int, help="Năm đánh giá; trước năm cuối giai đoạn là tạm tính.")
 @click.option("--tolerance", callback=_tolerance, help="Ngưỡng cơ bản đạt (0,05 hoặc 5%).")
 @click.option(

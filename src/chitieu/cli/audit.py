@@ -25,6 +25,7 @@ from chitieu.assess.summary_claims import (
 )
 from chitieu.catalog.io import read_catalogue
 from chitieu.catalog.model import PastTerm
+from chitieu.cli._errors import InputFile
 
 _CATALOGUE_SUFFIXES = (".yaml", ".yml", ".json")
 _VERDICTS = {"agrees": "khớp", "disagrees": "không khớp", "cannot check": "không kiểm tra được"}
@@ -220,7 +221,7 @@ def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> list[st
 
 
 @click.command(name="audit")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 @click.option(
     "--format",
     "fmt",

@@ -1,9 +1,10 @@
-"""`chitieu backtest --as-of 2022|2023 [--format json|text] [DIR] [--document FILE]`.
+"""`chitieu backtest --as-of YEAR [--format json|text] [--profile FILE]`.
 
-Runs the outlook on the 2020-2025 term as a mid-term review would have, with the
-published figures known at the end of the chosen year, and compares its ratings
-and projections with the appendix's final results (docs/backtest.md). The JSON
-shape {"cases": [...], "hit_rate"} is a contract.
+Runs the outlook on the past term whose results tables the profile's resolution
+carries, as a mid-term review would have, with the published figures known at
+the end of the chosen year, and compares its ratings and projections with the
+tables' final results (docs/backtest.md). The JSON shape {"cases": [...],
+"hit_rate"} is a contract.
 """
 
 from __future__ import annotations
@@ -13,40 +14,37 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._profile import PROFILE_OPTION, load_profile
 from chitieu.quantity import format_number
-
-PUBLISHED = Path("data") / "hung-yen" / "published"
-SEED = Path("data") / "hung-yen" / "bao-cao-chinh-tri-hung-yen-2025-2030.txt"
 
 
 @click.command("backtest")
-@click.argument(
-    "directory", required=False, type=click.Path(file_okay=False, path_type=Path), default=PUBLISHED
-)
 @click.option(
-    "--as-of", "as_of", type=int, required=True, help="Năm cuối cùng có số liệu (2022, 2023)."
+    "--as-of",
+    "as_of",
+    type=int,
+    required=True,
+    help="Năm cuối cùng có số liệu (ví dụ năm giữa kỳ).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--document",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=SEED,
-    show_default=True,
-    help="Văn bản có Phụ lục 1A/1B (kết quả nhiệm kỳ trước).",
-)
-def command(directory: Path, as_of: int, fmt: str, document: Path) -> None:
-    """Kiểm tra lại dự báo trên nhiệm kỳ 2020-2025: xếp loại giữa kỳ so với kết quả cuối kỳ."""
-    from chitieu.ingest.pipeline import ingest
-    from chitieu.ingest.published import read_published
+@PROFILE_OPTION
+def command(as_of: int, fmt: str, profile_file: Path | None) -> None:
+    """Kiểm tra lại dự báo trên nhiệm kỳ trước: xếp loại giữa kỳ so với kết quả cuối kỳ."""
     from chitieu.outlook.backtest import backtest, hit_rate
+    from chitieu.profile.documents import read_published_figures, read_resolution
 
+    profile = load_profile(profile_file)
     try:
-        catalogue = ingest(document)
-        published = read_published(directory)
+        catalogue = read_resolution(profile)
+        published = read_published_figures(profile)
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from error
+    if published is None:
+        raise click.ClickException(
+            f"Hồ sơ {profile.file} không khai báo số liệu đã công bố (documents.published)."
+        )
     cases = backtest(catalogue, published.core_figures(), as_of)
     rate = hit_rate(cases)
     if fmt == "json":
@@ -62,7 +60,7 @@ def command(directory: Path, as_of: int, fmt: str, document: Path) -> None:
         projected = "—" if case.projected is None else format_number(case.projected.normalize())
         final = "—" if case.final is None else format_number(case.final)
         click.echo(
-            f"  {case.code} {case.locality}: {case.rating}, dự báo 2025 {projected}, "
+            f"  {case.code} {case.locality}: {case.rating}, dự báo cuối kỳ {projected}, "
             f"kết quả {final} ({case.final_assessment}) → {mark}"
         )
     shown = "—" if rate is None else f"{rate * 100:.1f}%"

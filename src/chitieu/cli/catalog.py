@@ -15,6 +15,7 @@ import click
 
 from chitieu.catalog.io import CatalogueFileError, read_catalogue
 from chitieu.catalog.model import Catalogue
+from chitieu.cli._errors import InputFile
 from chitieu.quantity import UNITS
 
 
@@ -98,7 +99,7 @@ def command() -> None:
 
 
 @command.command(name="check")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def check(file: Path) -> None:
     """Kiểm tra một tệp danh mục (lược đồ và nội dung)."""
     try:

@@ -1,8 +1,8 @@
-"""`chitieu demo [--port N] [--db FILE]`: build a fresh demo database, then serve it.
+"""`chitieu demo [PROFILE] [--port N] [--db FILE] [--no-serve]`: a fresh demo database, served.
 
-Reads the seed document (the Hưng Yên political report), loads its catalogue
-and figures, creates departments and one user per role (password
-`chitieu-demo`), prints the logins and serves http://127.0.0.1:PORT/.
+Applies a place profile (default: the shipped demo profile, data/profiles.yaml)
+to a new SQLite file, with the profile's demo users (password `chitieu-demo`),
+prints what it did and the logins, and serves http://127.0.0.1:PORT/.
 """
 
 from __future__ import annotations
@@ -11,52 +11,41 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._profile import load_profile
+from chitieu.cli.init import prepare_database
 from chitieu.cli.serve import PORT_OPTION, run_server, use_database
-
-SEED = Path("data") / "hung-yen" / "bao-cao-chinh-tri-hung-yen-2025-2030.txt"
-DEFAULT_DB = Path("var") / "demo.sqlite3"
 
 
 @click.command("demo")
+@click.argument(
+    "profile_file", metavar="[PROFILE]", required=False, type=click.Path(path_type=Path)
+)
 @PORT_OPTION
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Tệp SQLite của bản demo (được tạo mới, tệp cũ bị xoá).",
-)
-@click.option(
-    "--document",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help=f"Văn bản nguồn (.txt, .docx); mặc định {SEED}.",
+    help="Tệp SQLite của bản demo (được tạo mới, tệp cũ bị xoá); mặc định var/demo.sqlite3.",
 )
 @click.option("--no-serve", is_flag=True, help="Chỉ tạo cơ sở dữ liệu, không chạy máy chủ.")
-def command(port: int, db: Path, document: Path | None, no_serve: bool) -> None:
-    """Tạo cơ sở dữ liệu demo từ văn bản mẫu và chạy trang web."""
-    source = document or SEED
-    if not source.exists():
-        raise click.ClickException(f"Không thấy văn bản mẫu {source}; dùng --document.")
-    from chitieu.ingest.pipeline import ingest
+def command(profile_file: Path | None, port: int, db: Path | None, no_serve: bool) -> None:
+    """Tạo cơ sở dữ liệu demo từ hồ sơ địa phương (mặc định: hồ sơ demo) và chạy trang web."""
+    from chitieu.paths import demo_database_file
 
-    click.echo(f"Đọc văn bản {source} …")
-    try:
-        catalogue = ingest(source)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from error
+    profile = load_profile(profile_file)
+    db = (db or demo_database_file()).resolve()
     db.parent.mkdir(parents=True, exist_ok=True)
     db.unlink(missing_ok=True)
     use_database(db)
-    from chitieu.web.setup import migrate
-
-    migrate()
+    click.echo(f"Cơ sở dữ liệu: {prepare_database()} (mới).")
     from chitieu.web.dashboard.demo import DEMO_PASSWORD, build_demo
 
-    report = build_demo(catalogue)
-    click.echo(report.load)
-    click.echo(report.seed)
-    click.echo(report.published)
+    try:
+        report = build_demo(profile)
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    for step in report.steps:
+        click.echo(step)
     click.echo(f"Cơ sở dữ liệu demo: {db}  (chạy lại: chitieu serve --db {db})")
     click.echo(f"Tài khoản (mật khẩu chung: {DEMO_PASSWORD}):")
     for username, role in report.logins:

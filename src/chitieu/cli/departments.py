@@ -1,182 +1,26 @@
 """`chitieu departments FILE [--user NAME]`: departments and what each one enters.
 
-FILE is CSV or YAML. CSV columns (header in English or Vietnamese): code (mã),
-name (tên), indicators (chỉ tiêu), localities (địa bàn); a list cell holds codes
-separated by spaces, commas or semicolons. YAML: a list of mappings with the same
-keys, lists as YAML lists. An indicator entry is a code or a prefix such as
-"kt.thu_ngan_sach.*"; a locality entry a code or "hung_yen/*" (the province and
-every locality under it). Each department gets exactly what the file says; any
-problem and nothing is changed.
+FILE is CSV or YAML (chitieu.profile.departments describes both); each department
+gets exactly what the file says; any problem and nothing is changed.
 """
 
 from __future__ import annotations
 
 import csv
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import click
-import yaml
 
-from chitieu.catalog.text import fold
+from chitieu.cli._errors import InputFile
 from chitieu.cli.load import USER_OPTION
-
-COLUMNS = {
-    fold(title): key
-    for key, titles in {
-        "code": ("code", "mã", "ma"),
-        "name": ("name", "tên", "ten"),
-        "indicators": ("indicators", "chỉ tiêu", "chi tieu"),
-        "localities": ("localities", "địa bàn", "dia ban"),
-    }.items()
-    for title in titles
-}
-REQUIRED = ("code", "name", "indicators", "localities")
-SLUG = re.compile(r"^[a-z0-9_-]+$")
-
-
-class DepartmentsFileError(ValueError):
-    """A problem of the departments file, with its row (1-based, the header is row 1) and column."""
-
-    def __init__(
-        self, file: str, message: str, *, row: int | None = None, column: str = ""
-    ) -> None:
-        place = file + (f", dòng {row}" if row else "") + (f", cột “{column}”" if column else "")
-        super().__init__(f"{place}: {message}")
-        self.row = row
-        self.column = column
-
-
-@dataclass(frozen=True)
-class DepartmentSpec:
-    code: str
-    name: str
-    indicators: tuple[str, ...]
-    localities: tuple[str, ...]
-    row: int
-    columns: dict[str, str]  # field -> the column as the file names it
-
-
-def read_departments(path: Path) -> list[DepartmentSpec]:
-    """The departments of a CSV or YAML file, each checked for form (not yet against the store)."""
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return _read_yaml(path)
-    return _read_csv(path)
-
-
-def _read_csv(path: Path) -> list[DepartmentSpec]:
-    text = path.read_text(encoding="utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    reader = csv.reader(text.splitlines(), dialect)
-    header = next(reader, None)
-    if header is None:
-        raise DepartmentsFileError(path.name, "tệp trống.")
-    columns: dict[str, int] = {}
-    names: dict[str, str] = {}
-    for index, title in enumerate(header):
-        key = COLUMNS.get(fold(title.strip()))
-        if key is None:
-            raise DepartmentsFileError(path.name, f"không biết cột “{title}”.", row=1, column=title)
-        columns[key], names[key] = index, title
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise DepartmentsFileError(path.name, f"thiếu cột {', '.join(missing)}.", row=1)
-    specs = []
-    for number, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        record = {k: cells[i] if i < len(cells) else "" for k, i in columns.items()}
-        specs.append(_spec(path.name, record, number, names))
-    return specs
-
-
-def _read_yaml(path: Path) -> list[DepartmentSpec]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise DepartmentsFileError(path.name, f"không đọc được YAML ({error}).") from None
-    if not isinstance(data, list):
-        raise DepartmentsFileError(path.name, "tệp YAML phải là một danh sách sở, ngành.")
-    specs = []
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise DepartmentsFileError(path.name, "mỗi mục phải có code, name, …", row=number)
-        record: dict[str, Any] = {}
-        names: dict[str, str] = {}
-        for title, value in item.items():
-            key = COLUMNS.get(fold(str(title).strip()))
-            if key is None:
-                raise DepartmentsFileError(
-                    path.name, f"không biết khoá “{title}”.", row=number, column=str(title)
-                )
-            record[key], names[key] = value, str(title)
-        specs.append(_spec(path.name, record, number, names))
-    return specs
-
-
-def _spec(file: str, record: dict[str, Any], row: int, names: dict[str, str]) -> DepartmentSpec:
-    code = str(record.get("code") or "").strip()
-    if not SLUG.match(code):
-        raise DepartmentsFileError(
-            file,
-            f"mã sở, ngành “{code}” không hợp lệ (chữ thường không dấu, số, “_”).",
-            row=row,
-            column=names.get("code", "code"),
-        )
-    name = str(record.get("name") or "").strip()
-    if not name:
-        raise DepartmentsFileError(file, "thiếu tên sở, ngành.", row=row, column=names["name"])
-    return DepartmentSpec(
-        code,
-        name,
-        _entries(record.get("indicators")),
-        _entries(record.get("localities")),
-        row,
-        {k: names.get(k, k) for k in REQUIRED},
-    )
-
-
-def _entries(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    return tuple(e for e in re.split(r"[\s,;]+", str(value)) if e)
-
-
-def apply_departments(specs: list[DepartmentSpec], file: str, *, actor: Any) -> list[str]:
-    """Define and assign every department in one transaction; a line of summary per department."""
-    from django.db import transaction
-
-    from chitieu.web.plans.services import AssignmentError, assign_department, define_department
-
-    lines = []
-    with transaction.atomic():
-        for spec in specs:
-            department = define_department(spec.code, spec.name, actor=actor)
-            try:
-                assign_department(
-                    department, indicators=spec.indicators, localities=spec.localities, actor=actor
-                )
-            except AssignmentError as error:
-                field = "indicators" if error.code == "unknown_indicator" else "localities"
-                raise DepartmentsFileError(
-                    file, str(error), row=spec.row, column=spec.columns[field]
-                ) from None
-            lines.append(
-                f"{spec.code} ({spec.name}): {department.indicators.count()} chỉ tiêu, "
-                f"{department.localities.count()} địa bàn."
-            )
-    return lines
 
 
 @click.command("departments")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 @USER_OPTION
 def command(file: Path, user: str | None) -> None:
     """Khai báo sở, ngành và giao chỉ tiêu, địa bàn từ tệp CSV hoặc YAML."""
+    from chitieu.profile.departments import read_departments
     from chitieu.web.setup import actor_named, migrate
 
     try:
@@ -184,8 +28,10 @@ def command(file: Path, user: str | None) -> None:
     except (ValueError, csv.Error) as error:
         raise click.ClickException(str(error)) from error
     migrate()
+    from chitieu.web.plans.departments import apply_departments
+
     try:
-        for line in apply_departments(specs, file.name, actor=actor_named(user)):
+        for line in apply_departments(specs, actor=actor_named(user)):
             click.echo(line)
     except ValueError as error:
         raise click.ClickException(str(error)) from error

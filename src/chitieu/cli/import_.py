@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._errors import InputFile
 from chitieu.cli._progress import announced, counter, wanted
 from chitieu.cli.load import USER_OPTION
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và cho biết sẽ thay đổi gì.")
 @click.option("-v", "--verbose", is_flag=True, help="Liệt kê từng dòng sẽ thêm hoặc sửa.")
 @click.option(

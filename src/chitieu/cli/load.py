@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._errors import InputFile
 from chitieu.cli._progress import announced, counter, wanted
 
 USER_OPTION = click.option(
@@ -17,7 +18,7 @@ USER_OPTION = click.option(
 
 
 @click.command("load")
-@click.argument("catalogue", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("catalogue", type=InputFile())
 @click.option(
     "--seed-history", is_flag=True, help="Lưu luôn số liệu của văn bản (như seed-history)."
 )

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._errors import InputFile
 from chitieu.cli.load import USER_OPTION
 
 
 @click.command("localities")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 @USER_OPTION
 def command(file: Path, user: str | None) -> None:
     """Nạp danh sách địa bàn (xã, phường …) từ tệp CSV: code, name, parent_code, kind."""

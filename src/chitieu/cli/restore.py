@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._errors import InputFile
+
 
 @click.command("restore")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def command(file: Path) -> None:
     """Khôi phục cơ sở dữ liệu từ bản sao lưu (chỉ vào cơ sở dữ liệu trống)."""
     from chitieu.web.setup import migrate

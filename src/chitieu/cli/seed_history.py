@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from chitieu.cli._errors import InputFile
 from chitieu.cli.load import USER_OPTION
 
 
 @click.command("seed-history")
-@click.argument("catalogue", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("catalogue", type=InputFile())
 @USER_OPTION
 def command(catalogue: Path, user: str | None) -> None:
     """Lưu số liệu của văn bản (năm gốc, kết quả nhiệm kỳ trước) kèm dòng nguồn."""

@@ -165,7 +165,7 @@ def _opens_with_measure(text: str) -> bool:
 def starts_with_measure(sentence: str) -> bool:
     """The sentence opens with what it measures ("Tỷ lệ …", "Cơ cấu kinh tế: …").
 
-    >>> starts_with_measure("Cơ cấu kinh tế: khu vực I 33%"), starts_with_measure("Hà Tĩnh rộng 6.000 km2")
+    >>> starts_with_measure("Cơ cấu kinh tế: khu vực I 33%"), starts_with_measure("Kim Sơn rộng 6.000 km2")
     (True, False)
     """
     _, rest = strip_fillers(sentence)
@@ -373,7 +373,7 @@ def strip_fillers(text: str) -> tuple[str, str]:
 
 def clean_subject(text: str) -> str:
     """The subject without edge punctuation, leading filler words and the lead-in that
-    announces it ("Hải Phòng đặt mục tiêu tốc độ tăng trưởng" -> "tốc độ tăng trưởng").
+    announces it ("Kim Sơn đặt mục tiêu tốc độ tăng trưởng" -> "tốc độ tăng trưởng").
 
     >>> clean_subject("Theo nghị quyết, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu tốc độ tăng trưởng GRDP")
     'tốc độ tăng trưởng GRDP'

@@ -35,10 +35,13 @@ comes first (line 17's 9,17%/năm, not line 30's sector growth).
 A footnote that lists values "lần lượt là 17,4% - 49,4% - 26,5% - 6,7%" gives
 them, in order, to the indicators of the share claims of its anchor line.
 
-The locality is "hung_yen_cu" or "thai_binh_cu" when the words before the
-number name "Hưng Yên (cũ)" or "Thái Bình"; otherwise None (the merged
-province). A footnote's baseline has the footnote's own line and says where
-its anchor is.
+The locality is a former unit's code when the words before the number name it;
+otherwise None (the plan's own place). The former units are learnt from the
+document: when it carries the results tables of several provinces (a merger),
+each one's province is a former unit, coded as the reader codes its table
+("<name>_cu"). A former unit that shares its name with the merged place is
+named only with "(cũ)" after it. A footnote's baseline has the footnote's own
+line and says where its anchor is.
 """
 
 from __future__ import annotations
@@ -50,17 +53,24 @@ from dataclasses import dataclass
 from chitieu.catalog.model import Aggregation, Baseline, Claim, Indicator, Source
 from chitieu.catalog.text import fold
 from chitieu.ingest.claims import extract_claims, scan_numbers
-from chitieu.ingest.codes import Concept, aggregation_for, find_concept
+from chitieu.ingest.codes import (
+    Concept,
+    aggregation_for,
+    find_concept,
+    locality_code,
+    province_name,
+)
 from chitieu.ingest.document import Document, Footnote
 from chitieu.ingest.mentions import find_mentions
+from chitieu.ingest.target_table import is_results_table, is_target_table
 from chitieu.ingest.tasks import forward_headings
 from chitieu.quantity import get_unit
 
 _BASELINE_RELATIONS = ("value", "share", "average")
 _TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
-_OLD_HUNG_YEN = fold("hưng yên (cũ")
-_THAI_BINH = fold("thái bình")
+_FORMER_MARK = fold("(cũ")
 _IN_ORDER = fold("lần lượt")
+_HEAD_LINES = 40  # where a document without a target table names its place
 _PER_POPULATION = ("doctors_per_10k", "beds_per_10k")
 _AVERAGED = (Aggregation.AVG_GROWTH, Aggregation.AVG_LEVEL)
 # As `chitieu.ingest.claims` splits a passage into sentences.
@@ -104,14 +114,29 @@ class _Year:
     why: str = ""  # when the year comes from the anchor sentence: the words that give it
 
 
+@dataclass(frozen=True)
+class FormerUnit:
+    """A unit merged into the plan's place, as the prose may name it."""
+
+    code: str  # the locality code of its results table: "<name>_cu"
+    name: str  # folded: "sông cầu"
+    shared: bool = False  # the merged place has the same name: only "<name> (cũ" names it
+
+
 def extract_baselines(
     doc: Document,
     indicators: Sequence[Indicator],
     *,
     years: Collection[int] | None = None,
+    former: Sequence[FormerUnit] | None = None,
 ) -> dict[str, tuple[Baseline, ...]]:
-    """Baselines by indicator code; every code is a key (empty when the prose says nothing)."""
+    """Baselines by indicator code; every code is a key (empty when the prose says nothing).
+
+    `former` gives the former units (a place profile knows them); by default they are
+    learnt from the document's results tables (`former_units`).
+    """
     wanted = set(years) if years is not None else baseline_years(doc)
+    units = tuple(former) if former is not None else former_units(doc)
     claims = extract_claims(doc)
     places = _places(doc, claims)
     footnotes = {f.line: f for f in doc.footnotes}
@@ -131,7 +156,7 @@ def extract_baselines(
             value=claim.value,
             unit=claim.unit,
             source=_source(doc, claim, footnote, year),
-            locality=locality(claim.subject),
+            locality=locality(claim.subject, units),
         )
         if not any(_same_slot(baseline, other) for other in found[code]):
             found[code].append(baseline)
@@ -152,13 +177,45 @@ def baseline_years(doc: Document) -> set[int]:
     return {start - 5, start}
 
 
-def locality(subject: str) -> str | None:
-    """ "hung_yen_cu", "thai_binh_cu" or None, from the words before a number."""
+def former_units(doc: Document) -> tuple[FormerUnit, ...]:
+    """The provinces whose results tables the document carries, when there are several (a
+    merger: the reader codes each table "<name>_cu"); none otherwise."""
+    names = {
+        province_name(t.caption) or province_name(f"{t.title} {t.caption}")
+        for t in doc.tables
+        if is_results_table(t)
+    }
+    found = sorted(name for name in names if name)
+    if len(found) < 2:
+        return ()
+    own = _own_places(doc)
+    return tuple(
+        FormerUnit(f"{locality_code(name)}_cu", fold(name), fold(name) in own) for name in found
+    )
+
+
+def _own_places(doc: Document) -> set[str]:
+    """The place the plan itself names: its target table's caption, else its first lines."""
+    captions = [f"{t.title} {t.caption}" for t in doc.tables if is_target_table(t)]
+    captions += [line.text for line in doc.lines[:_HEAD_LINES]]
+    return {fold(name) for text in captions if (name := province_name(text))}
+
+
+def locality(subject: str, units: Sequence[FormerUnit] = ()) -> str | None:
+    """The code of the former unit the words before a number name, or None (the plan's place).
+
+    >>> units = (FormerUnit("song_cau_cu", "sông câu", shared=True),
+    ...          FormerUnit("ba_be_cu", "ba bê"))
+    >>> [locality(s, units) for s in ("tỉnh Sông Cầu (cũ)", "tỉnh Ba Bể", "tỉnh Sông Cầu")]
+    ['song_cau_cu', 'ba_be_cu', None]
+    """
     folded = fold(subject)
-    if _OLD_HUNG_YEN in folded:
-        return "hung_yen_cu"
-    if _THAI_BINH in folded:
-        return "thai_binh_cu"
+    for unit in units:
+        if f"{unit.name} {_FORMER_MARK}" in folded or f"{unit.name}{_FORMER_MARK}" in folded:
+            return unit.code
+    for unit in units:
+        if not unit.shared and re.search(rf"(?<!\w){re.escape(unit.name)}(?!\w)", folded):
+            return unit.code
     return None
 
 

@@ -56,7 +56,7 @@ _FORWARD = tuple(
         "trở lên",
         "ít nhất",
         "tối thiểu",
-        "giai đoạn 2026",
+        "giai đoạn 20",
         "hoàn thành",
     )
 )

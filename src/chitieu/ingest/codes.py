@@ -361,8 +361,8 @@ def group_code(name: str) -> str:
 
     >>> group_code("VĂN HOÁ - XÃ HỘI"), group_code("XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ")
     ('van_hoa_xa_hoi', 'xay_dung_dang')
-    >>> group_code("Bình quân giai đoạn 2021-2025")
-    'binh_quan_giai_doan_2021_2025'
+    >>> group_code("Các chỉ tiêu khác")
+    'cac_chi_tieu_khac'
     """
     folded = fold(name)
     for words, code in _GROUP_WORDS:
@@ -374,7 +374,7 @@ def group_code(name: str) -> str:
 def term_years(text: str) -> tuple[int, int] | None:
     """The term a title names: "NHIỆM KỲ 2025 - 2030" -> (2025, 2030).
 
-    >>> term_years("ĐẢNG BỘ TỈNH THÁI BÌNH LẦN THỨ XX, NHIỆM KỲ 2020-2025")
+    >>> term_years("ĐẢNG BỘ TỈNH KIM SƠN LẦN THỨ XX, NHIỆM KỲ 2020-2025")
     (2020, 2025)
     """
     match = _TERM.search(text)
@@ -382,10 +382,10 @@ def term_years(text: str) -> tuple[int, int] | None:
 
 
 def province_name(text: str) -> str | None:
-    """The province a title names, as written: "... TỈNH HƯNG YÊN LẦN THỨ ..." -> "HƯNG YÊN".
+    """The province a title names, as written: "... TỈNH KIM SƠN LẦN THỨ ..." -> "KIM SƠN".
 
-    >>> province_name("MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ NHẤT")
-    'HƯNG YÊN'
+    >>> province_name("MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH KIM SƠN LẦN THỨ NHẤT")
+    'KIM SƠN'
     """
     match = _PROVINCE.search(text)
     return match.group(1).strip() if match else None
@@ -394,7 +394,7 @@ def province_name(text: str) -> str | None:
 def locality_code(province: str) -> str:
     """The locality code of a province name.
 
-    >>> locality_code("HƯNG YÊN")
-    'hung_yen'
+    >>> locality_code("KIM SƠN")
+    'kim_son'
     """
     return "_".join(_ascii(word) for word in fold(province).split() if _ascii(word))

@@ -14,7 +14,7 @@ Every data row is kept, verbatim beside its parsed values:
 - the group (code of the Roman-numeral row above) and, for an unnumbered or
   "-" row, the STT of the numbered row it belongs to.
 
-The term is read from the table's caption ("... TỈNH HƯNG YÊN LẦN THỨ XIX,
+The term is read from the table's caption ("... TỈNH KIM SƠN LẦN THỨ XIX,
 NHIỆM KỲ 2020 - 2025"): code "<locality>_<start>_<end>", period the term's years.
 """
 

@@ -3,9 +3,9 @@
 Tables are recognised by their headers: a table with a "Kết quả"/"Thực hiện"
 column is a results table (Phụ lục 1A/1B), one with only target columns is a
 target table (Phụ lục 2). The plan is named from the target table's caption
-("MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ NHẤT, NHIỆM KỲ
-2025 - 2030" -> hung_yen_2025_2030), or from the document's first lines when
-it has no target table.
+("MỤC TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH KIM SƠN LẦN THỨ NHẤT, NHIỆM KỲ
+A - B" -> kim_son_A_B), or from the document's first lines, the file name or a
+person's hints (chitieu.ingest.plan_meta); a document is never refused for them.
 
 The prose extractors (prose targets, reconciliation, tasks, candidates,
 baselines, claims) live in their own modules and are optional: `EXTRACTORS`
@@ -33,6 +33,7 @@ from chitieu.catalog.model import (
 )
 from chitieu.catalog.text import fold
 from chitieu.ingest import read_document
+from chitieu.ingest.baselines import FormerUnit
 from chitieu.ingest.codes import province_name, term_years, unique_code
 from chitieu.ingest.document import Document, Table
 from chitieu.ingest.past_terms import past_years, read_past_term
@@ -106,7 +107,10 @@ def ingest(
     else:
         indicators = tuple(call("indicators_from_prose", prose, document=document.name, default=()))
         groups = groups or _groups_of(indicators)
-    indicators = _with_baselines(indicators, call("baselines", document, indicators, default={}))
+    former = _former_units(hints, plan)
+    indicators = _with_baselines(
+        indicators, call("baselines", document, indicators, former=former, default={})
+    )
 
     return Catalogue(
         plan=plan,
@@ -240,6 +244,17 @@ def _table_readings(
         table_reading(t, "target" if t in targets else "results" if t in results else "other")
         for t in tables
         if len(t.header) > 1
+    )
+
+
+def _former_units(hints: PlanHints | None, plan: Plan) -> tuple[FormerUnit, ...] | None:
+    """The former units a person (or a place profile) named; None: learn them from the
+    document's results tables."""
+    if hints is None or hints.former_units is None:
+        return None
+    return tuple(
+        FormerUnit(code, fold(name), shared=fold(name) == fold(plan.place))
+        for code, name in hints.former_units
     )
 
 

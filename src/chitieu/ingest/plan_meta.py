@@ -3,7 +3,7 @@
 Read, in this order of trust, from a person's hints, the target table's caption,
 the document's first lines, its first sentences that adopt or set the plan, and
 the file name. Nothing is invented: the issuer is written only when the text
-names the body together with its place ("Hội đồng nhân dân tỉnh Tây Ninh"); a
+names the body together with its place ("Hội đồng nhân dân tỉnh Kim Sơn"); a
 field that cannot be found stays empty and `missing()` says which, so the review
 and the command can ask a person.
 
@@ -165,9 +165,9 @@ _LEAD_SENTENCES = 12  # sentences of the body searched for an adopting body (new
 class PlanMeta:
     """What the document says about its plan; None where it does not say.
 
-    `place` is the place's name in title case ("Tây Ninh", "Tân Phú"), `level`
+    `place` is the place's name in title case ("Kim Sơn", "Tân Phú"), `level`
     one of LEVELS, `issuer_body` one of BODIES, `issuer` the body as named
-    ("Hội đồng nhân dân tỉnh Tây Ninh"), `term` a congress term or a five-year
+    ("Hội đồng nhân dân tỉnh Kim Sơn"), `term` a congress term or a five-year
     span, `year` an annual plan's year, `found_in` where each field was read
     ("dòng 3", "tên tệp", "tùy chọn").
     """
@@ -415,7 +415,7 @@ def _place(text: str) -> tuple[str, str] | None:
 
 
 def _is_level_word(text: str, match: re.Match[str]) -> bool:
-    """The level word as written, tone marks and all: "tỉnh", not the "Tĩnh" of "Hà Tĩnh"."""
+    """The level word as written, tone marks and all: "tỉnh", not the "Tĩnh" ending a place's name."""
     written = text[match.start("level") : match.end("level")]
     return written.lower().rstrip(".") in _LEVEL_SPELLINGS
 
@@ -423,22 +423,22 @@ def _is_level_word(text: str, match: re.Match[str]) -> bool:
 def _place_words(text: str, start: int) -> str | None:
     """The capitalised words of `text` from `start` (folding keeps offsets: NFC in, NFC out).
 
-    >>> _place_words("ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ NHẤT", 13)
-    'Hưng Yên'
+    >>> _place_words("ĐẢNG BỘ TỈNH KIM SƠN LẦN THỨ NHẤT", 13)
+    'Kim Sơn'
     >>> _place_words("HĐND tỉnh Bắc Lâm khóa XVIII đã thông qua", 10)
     'Bắc Lâm'
     """
     words: list[str] = []
     for raw in text[start:].split():
         if raw.startswith("("):
-            break  # "đặc khu Thổ Châu (An Giang)": the province in brackets
+            break  # "đặc khu Hòn Ngọc (Kim Sơn)": the province in brackets
         word = raw.strip(",.;:()\"'“”")
         if not word or word.lower() in _PLACE_STOPS or not word[0].isupper():
             break
         if not word.replace("-", "").isalpha():
             break
         if len(words) >= 2 and word in _SURNAMES:
-            break  # "tỉnh Hà Tĩnh Trần Báu": a person's name follows the place
+            break  # "tỉnh Kim Sơn Trần Văn A": a person's name follows the place
         words.append(word)
         if len(words) == _MAX_PLACE_WORDS or raw[-1] in ",.;:)":
             break
@@ -517,7 +517,7 @@ def apply_hints(meta: PlanMeta, hints: PlanHints) -> PlanMeta:
 def body_of(issuer: str) -> str | None:
     """The body code of an issuer as written ("HĐND tỉnh X" -> "hdnd").
 
-    >>> body_of("Hội đồng nhân dân tỉnh Tây Ninh"), body_of("Sở Tài chính")
+    >>> body_of("Hội đồng nhân dân tỉnh Kim Sơn"), body_of("Sở Tài chính")
     ('hdnd', None)
     """
     folded = fold(issuer)
@@ -525,10 +525,10 @@ def body_of(issuer: str) -> str | None:
 
 
 def locality_of(meta: PlanMeta) -> str:
-    """The place's locality code: "tay_ninh" for a province or city, "xa_tan_phu" below it.
+    """The place's locality code: "kim_son" for a province or city, "xa_tan_phu" below it.
 
-    >>> locality_of(PlanMeta(level="xa", place="Tân Phú")), locality_of(PlanMeta(place="Hưng Yên"))
-    ('xa_tan_phu', 'hung_yen')
+    >>> locality_of(PlanMeta(level="xa", place="Tân Phú")), locality_of(PlanMeta(place="Kim Sơn"))
+    ('xa_tan_phu', 'kim_son')
     """
     if not meta.place:
         return ""
@@ -545,12 +545,8 @@ def slug(text: str) -> str:
 
 def plan_code(meta: PlanMeta, *, file_name: str) -> str:
     """<place>_<A>_<B> for a resolution, <place>_kh_<A>_<B> for a five-year plan,
-    <place>_<year> for an annual plan; the file's name stands in for an unknown place.
-
-    >>> plan_code(PlanMeta(kind="resolution", place="Hưng Yên", term=(2025, 2030)), file_name="")
-    'hung_yen_2025_2030'
-    >>> plan_code(PlanMeta(kind="annual_plan", year=2026), file_name="nq-45.pdf")
-    'nq_45_2026'
+    <place>_<year> for an annual plan; the file's name stands in for an unknown place
+    (examples in tests/ingest/test_plan_meta.py).
     """
     base = locality_of(meta) or slug(PurePath(file_name).stem) or "ke_hoach"
     years = meta.years
@@ -615,7 +611,7 @@ def plan_gaps(plan: Plan) -> tuple[str, ...]:
         )
     if plan.term_start is None:
         gaps.append(
-            "Chưa xác định nhiệm kỳ hoặc năm kế hoạch: dùng --term 2025-2030 hoặc --year 2026."
+            "Chưa xác định nhiệm kỳ hoặc năm kế hoạch: dùng --term <năm đầu>-<năm cuối> hoặc --year <năm>."
         )
     return tuple(gaps)
 
@@ -623,7 +619,7 @@ def plan_gaps(plan: Plan) -> tuple[str, ...]:
 def same_issuer(first: str, second: str) -> bool:
     """Whether two spellings name one body ("HĐND TP X" and "Hội đồng nhân dân thành phố X").
 
-    >>> same_issuer("HĐND tỉnh Bắc Ninh", "Hội đồng nhân dân tỉnh Bắc Ninh")
+    >>> same_issuer("HĐND tỉnh Kim Sơn", "Hội đồng nhân dân tỉnh Kim Sơn")
     True
     """
     return _canonical(first) == _canonical(second)

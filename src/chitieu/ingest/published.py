@@ -1,4 +1,4 @@
-"""Published figures (data/hung-yen/published) read through their mapping into core Figures.
+"""Published figures (CSV files a place profile names) read through their mapping into Figures.
 
 Pure: no database. Each CSV row is either mapped to one core Figure (catalogue
 code, locality code, period, status, value, source) or listed as unmapped with
@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,8 +28,6 @@ from chitieu.catalog.text import fold
 from chitieu.quantity import get_unit, parse_unit
 from chitieu.quantity.units import convert
 
-FIGURE_FILES = ("history-2020-2025.csv", "actual-2026.csv")
-MAPPING_FILE = "mapping.yaml"
 _COLUMNS = ("locality", "indicator", "unit", "period", "value", "status", "source_url", "note")
 # Best first: which status of a period counts as the actual value.
 ACTUAL_RANK = (FigureStatus.OFFICIAL, FigureStatus.PRELIMINARY, FigureStatus.ESTIMATE)
@@ -139,12 +138,24 @@ class Published:
 
 
 def read_mapping(path: str | Path) -> PublishedMapping:
-    """Read mapping.yaml (see its header for the rules)."""
+    """Read a mapping file (see the header of a shipped mapping.yaml for the rules)."""
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise PublishedError(f"Không đọc được tệp ánh xạ {path}: {error}") from error
+    try:
+        return _mapping(data, path)
+    except PublishedError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise PublishedError(
+            f"Tệp ánh xạ {path}: thiếu hoặc sai khoá {error}; xem phần đầu của một tệp "
+            "mapping.yaml mẫu (localities, indicators, plan.supplementary)."
+        ) from None
+
+
+def _mapping(data: Any, path: Path) -> PublishedMapping:
     entries = []
     for number, item in enumerate(data.get("indicators", []), start=1):
         codes = (("*", item["code"]),) if "code" in item else tuple(item["by_locality"].items())
@@ -194,15 +205,9 @@ def read_rows(path: str | Path) -> list[PublishedRow]:
         ]
 
 
-def read_published(
-    directory: str | Path,
-    mapping: PublishedMapping | None = None,
-    files: Iterable[str] = FIGURE_FILES,
-) -> Published:
-    """Read the figure files of `directory` through its mapping.yaml (or `mapping`)."""
-    directory = Path(directory)
-    mapping = mapping or read_mapping(directory / MAPPING_FILE)
-    rows = [row for name in files for row in read_rows(directory / name)]
+def read_published(files: Iterable[str | Path], mapping: PublishedMapping) -> Published:
+    """Read the figure files, in order, through the mapping."""
+    rows = [row for path in files for row in read_rows(path)]
     return map_rows(rows, mapping)
 
 

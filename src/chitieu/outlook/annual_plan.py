@@ -57,7 +57,8 @@ class ProvinceTarget:
 
 
 def read_annual_targets(path: str | Path, codes: Mapping[str, str]) -> tuple[AnnualTarget, ...]:
-    """plan-2026-draft.csv: target_text read with chitieu.quantity, else its low/high columns.
+    """An annual plan's targets CSV (indicator, target_text, kind, low, high, unit, source_url,
+    note): target_text read with chitieu.quantity, else its low/high columns.
 
     `codes` maps a folded-free indicator name as written to the resolution's code.
     """
@@ -81,7 +82,7 @@ def read_annual_targets(path: str | Path, codes: Mapping[str, str]) -> tuple[Ann
 
 
 def read_province_targets(path: str | Path) -> tuple[ProvinceTarget, ...]:
-    """national-grdp-targets-2026-2030-draft.csv: one row per province, and the country."""
+    """A national targets table (province, target_text, low, high): a row per province."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
         return tuple(
             ProvinceTarget(
@@ -129,19 +130,25 @@ def compare(
     annual: Sequence[AnnualTarget],
     resolution: Catalogue,
     baselines: Mapping[str, Baseline],
-    year: int = 2026,
+    *,
+    year: int,
 ) -> tuple[PlanCheck, ...]:
-    """Every annual target beside the resolution's milestone for `year`."""
+    """Every annual target beside the resolution's milestone for `year` (the plan's year)."""
     return tuple(_check(item, resolution, baselines, year) for item in annual)
 
 
 def province_check(
-    province: ProvinceTarget, resolution: Catalogue, code: str = "kt.grdp.tang_truong"
+    province: ProvinceTarget,
+    resolution: Catalogue,
+    code: str = "kt.grdp.tang_truong",
+    *,
+    table: str = "bảng mục tiêu quốc gia",
 ) -> PlanCheck:
-    """The national table's 2026-2030 growth target for the province against the resolution's."""
+    """A national table's target for the province against the resolution's; `table` names
+    the table in the check's text."""
     indicator = resolution.indicator(code)
     goal_target = indicator.targets[0].value
-    text = f"{province.text} (bảng mục tiêu quốc gia 2026-2030)"
+    text = f"{province.text} ({table})"
     low = goal_target.low
     if low is None:
         return PlanCheck(
@@ -220,3 +227,41 @@ def _own_baseline(indicator: Indicator, start: int) -> Decimal | None:
 
 def _n(value: Decimal) -> str:
     return format_number(value.quantize(Decimal("0.01")).normalize())
+
+
+VERDICT_LABELS = {
+    "consistent": "phù hợp",
+    "weaker": "THẤP HƠN lộ trình",
+    "contradicts": "NGƯỢC mục tiêu",
+    "cannot_check": "không so được",
+}
+
+
+def check_json(check: PlanCheck) -> dict[str, str | None]:
+    """The JSON contract of one check (`chitieu plan-check --format json`)."""
+    return {
+        "code": check.code,
+        "name": check.name,
+        "annual_text": check.annual_text,
+        "milestone": None if check.milestone is None else _plain(check.milestone),
+        "verdict": check.verdict,
+        "explanation": check.explanation,
+    }
+
+
+def check_text(check: PlanCheck) -> str:
+    """One line in Vietnamese: the plan's words, the milestone, the verdict and why."""
+    milestone = "—" if check.milestone is None else _n(check.milestone)
+    return (
+        f"{check.name} [{check.code or '—'}]: kế hoạch “{check.annual_text}”, lộ trình cần "
+        f"{milestone} → {VERDICT_LABELS[check.verdict]}. {check.explanation}"
+    )
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal string without exponent or trailing zeros.
+
+    >>> _plain(Decimal("29.860")), _plain(Decimal("1E+1"))
+    ('29.86', '10')
+    """
+    return format(value.quantize(Decimal("0.01")).normalize(), "f")

@@ -56,9 +56,9 @@ class ReportRow:
 class ReportHeading:
     """The administrative heading block of a Vietnamese report."""
 
-    issuer: str  # the issuing body, e.g. "TỈNH ỦY HƯNG YÊN"
+    issuer: str  # the issuing body, e.g. "ỦY BAN NHÂN DÂN TỈNH …" (the plan's place)
     issuer_parent: str = ""  # the line above it, e.g. "ĐẢNG BỘ TỈNH" (may be empty)
-    place: str = "Hưng Yên"
+    place: str = "…"  # where it is signed: the plan's place (a dotted blank until known)
     number: str = "Số: …/BC-…"
     date: str = "ngày … tháng … năm …"
     title: str = "BÁO CÁO"

@@ -159,7 +159,7 @@ def results_table(
 def results_from_catalogue(
     catalogue: Catalogue, term_code: str, *, rules: Rules = DEFAULT_RULES
 ) -> ResultsTable:
-    """The results table of one past term of the catalogue (Phụ lục 1A: "hung_yen_cu_2020_2025")."""
+    """The results table of one past term of the catalogue (Phụ lục 1A: "<place>_cu_2020_2025")."""
     for term in catalogue.past_terms:
         if term.code == term_code:
             return results_table(term, groups=term.groups or catalogue.groups, rules=rules)

@@ -1,8 +1,9 @@
 """Django settings for chitieu.
 
 One setting chooses the database: DATABASE_URL (parsed by dj-database-url).
-Without it the store is an SQLite file, var/chitieu.sqlite3 under CHITIEU_HOME
-(or the current directory), so a first run needs no set-up.
+Without it the store is an SQLite file, var/chitieu.sqlite3 under chitieu's home
+(CHITIEU_HOME, else the checkout, else ~/.local/share/chitieu: chitieu.paths),
+so a first run needs no set-up and no path depends on the current folder.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from pathlib import Path
 
 import dj_database_url
 
-HOME = Path(os.environ.get("CHITIEU_HOME") or Path.cwd())
-DEFAULT_DATABASE_URL = f"sqlite:///{HOME / 'var' / 'chitieu.sqlite3'}"
+from chitieu import paths
+
+# CHITIEU_HOME is read by chitieu.paths (so the commands agree with the settings).
+HOME = paths.home()
+DEFAULT_DATABASE_URL = f"sqlite:///{paths.database_file()}"
 
 # CHITIEU_PRODUCTION=1: the secret must come from the environment and the
 # security settings below are switched on (docs/deployment.md).
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "chitieu.web.figures",
     "chitieu.web.dashboard",
     "chitieu.web.entry",
+    "chitieu.web.audit",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +98,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 # collectstatic writes here; WhiteNoise reads it only once it exists (a deployment),
 # otherwise it serves the apps' static folders directly (WHITENOISE_USE_FINDERS).
-_STATIC_ROOT = Path(os.environ.get("CHITIEU_STATIC_ROOT") or HOME / "var" / "static")
+_STATIC_ROOT = Path(os.environ.get("CHITIEU_STATIC_ROOT") or paths.var() / "static")
 STATIC_ROOT = _STATIC_ROOT if PRODUCTION or _STATIC_ROOT.is_dir() else None
 # WhiteNoise serves static files with DEBUG off. It also finds them in the apps'
 # static folders, so `chitieu serve` works without collectstatic; a deployment
@@ -110,11 +115,12 @@ STORAGES = {
     },
 }
 
-# Where the source documents named by the plans are looked for (the audit page).
+# Where the source documents named by the plans are looked for (the audit page): by
+# default every place folder under the home's and the checkout's data/.
 CHITIEU_SOURCE_DIRS = [
     Path(p)
     for p in os.environ.get(
-        "CHITIEU_SOURCE_DIRS", f"{HOME / 'data' / 'hung-yen'}{os.pathsep}{HOME / 'data'}"
+        "CHITIEU_SOURCE_DIRS", os.pathsep.join(str(d) for d in paths.source_dirs())
     ).split(os.pathsep)
     if p
 ]

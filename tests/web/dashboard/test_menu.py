@@ -18,10 +18,11 @@ LINKS = {
     "Duyệt số liệu": "/nhap-lieu/duyet/",
     "Nhập tệp Excel": "/nhap-lieu/nhap-tep/",
     "Quản trị": "/admin/",
+    "Nhật ký thay đổi": "/admin/audit/auditentry/",
 }
 ROLE_LINKS = {
     "quantri": set(LINKS),
-    "tonghop": set(LINKS) - {"Quản trị"},
+    "tonghop": set(LINKS) - {"Quản trị", "Nhật ký thay đổi"},
     "sokhdt": {"Tổng quan", "Nhiệm vụ", "Nhập liệu", "Nhập tệp Excel"},
     "xem": {"Tổng quan", "Nhiệm vụ"},
 }

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 from chitieu.web.figures.models import FigureConflict
 from chitieu.web.figures.series import revisions_of
 from chitieu.web.plans.models import Indicator, Locality
-
-PUBLISHED = Path(__file__).resolve().parents[3] / "data" / "hung-yen" / "published"
+from tests.profiles import load_seed_resolution, seed_profile
 
 
 @pytest.fixture
-def imported(seed_path: Path) -> str:
-    from chitieu.cli.import_published import run_import
-    from chitieu.ingest.pipeline import ingest
+def imported(db: Any) -> str:
+    from chitieu.web.figures.published import import_published_figures
 
-    text, _ = run_import(PUBLISHED, ingest(seed_path))
-    return text
+    load_seed_resolution()
+    return import_published_figures(seed_profile(), actor=None).report
 
 
 @pytest.mark.django_db

@@ -148,13 +148,72 @@ def test_a_department_user_cannot_assign(store: dict[str, Any], user: UserFactor
         define_department("so_moi", "Sở mới", actor=user("soyte"))
 
 
-def test_the_demo_departments_can_be_expressed_by_codes_and_prefixes(store: dict[str, Any]) -> None:
-    """demo.py picks the finance department's indicators by group; a prefix says the same."""
-    from chitieu.web.dashboard.demo import DEPARTMENTS, _indicators_of
+# -- the audit trail ---------------------------------------------------------------------
 
-    plan = Plan.objects.get(code="hung_yen_2025_2030")
-    finance = next(d for d in DEPARTMENTS if d.code == "so_tai_chinh")
-    expected = sorted(i.code for i in _indicators_of(plan, finance))
-    department = define_department("so_tai_chinh_2", "Sở Tài chính", actor=None)
-    assign_department(department, indicators=["kt.*"], localities=["hung_yen/*"], actor=None)
-    assert list(department.indicators.values_list("code", flat=True)) == expected
+
+def test_defining_and_renaming_a_department_are_recorded(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    planner = user("tonghop")
+    with new_entries() as written:
+        define_department("so_kt", "Sở Kinh tế", actor=planner)
+        define_department("so_kt", "Sở Kinh tế", actor=planner)  # unchanged: no entry
+        define_department("so_kt", "Sở Kinh tế và Đầu tư", actor=planner)
+    created, renamed = written
+    assert (created.actor, created.action, created.subject) == (
+        planner,
+        "khai_bao_so_nganh",
+        "so_kt",
+    )
+    assert created.changes == {"name": [None, "Sở Kinh tế"]}
+    assert renamed.changes == {"name": ["Sở Kinh tế", "Sở Kinh tế và Đầu tư"]}
+    assert (
+        renamed.summary == "Đổi tên sở, ngành so_kt từ “Sở Kinh tế” thành “Sở Kinh tế và Đầu tư”."
+    )
+
+
+def test_an_assignment_records_what_was_added_and_removed(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    planner = user("tonghop")
+    health = Department.objects.get(code="so_y_te")
+    with new_entries() as written:
+        assign_department(
+            health,
+            indicators=["kt.grdp.tang_truong"],
+            localities=["hung_yen", "xa_tan_hung"],
+            actor=planner,
+        )
+    (entry,) = written
+    assert (entry.actor, entry.action, entry.subject) == (planner, "giao_so_nganh", "so_y_te")
+    assert entry.changes == {
+        "indicators": {"added": ["kt.grdp.tang_truong"], "removed": ["xh.y_te.bac_si"]},
+        "localities": {"added": ["xa_tan_hung"], "removed": []},
+    }
+    assert entry.summary == "Đổi phân công của Sở Y tế: chỉ tiêu thêm 1, bớt 1; địa bàn thêm 1."
+
+
+def test_an_unchanged_assignment_writes_no_entry(store: dict[str, Any]) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    health = Department.objects.get(code="so_y_te")
+    with new_entries() as written:
+        assign_department(
+            health, indicators=["xh.y_te.bac_si"], localities=["hung_yen"], actor=None
+        )
+    assert written == []
+
+
+def test_a_refused_assignment_writes_no_entry(store: dict[str, Any], user: UserFactory) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    health, department_user = Department.objects.get(code="so_y_te"), user("soyte")
+    with new_entries() as written, pytest.raises(AssignmentError):
+        assign_department(health, indicators=["kt.khong_co"], actor=None)
+    with new_entries() as refused, pytest.raises(PermissionDenied):
+        assign_department(health, indicators=["kt.*"], actor=department_user)
+    assert written == [] and refused == []

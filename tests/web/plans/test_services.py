@@ -127,3 +127,49 @@ def test_load_reports_progress_up_to_every_indicator_and_past_term_row() -> None
     assert catalogue.past_terms and total > len(catalogue.indicators)
     assert [done for done, _ in calls] == list(range(1, total + 1))
     assert {t for _, t in calls} == {total} and calls[-1] == (total, total)
+
+
+# -- the audit trail ---------------------------------------------------------------------
+
+
+def test_the_first_load_is_recorded_as_loaded(store: dict[str, Any]) -> None:
+    from chitieu.web.audit.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="nap_danh_muc")
+    assert (entry.actor, entry.subject) == (None, "hung_yen_2025_2030")
+    assert entry.changes["plans"] == ["hung_yen_2025_2030", "hung_yen_cu_2020_2025"]
+    assert entry.changes["indicators"] == {"created": 4, "updated": 0, "deactivated": []}
+    assert entry.changes["tasks"] == {"count": 1, "deactivated": []}
+
+
+def test_a_reload_is_recorded_once_with_who_and_what_left(
+    store: dict[str, Any], user: Callable[[str], Any]
+) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    admin = user("quantri")
+    catalogue = web_catalogue()
+    with new_entries() as written:
+        load_catalogue(
+            dataclasses.replace(catalogue, indicators=(catalogue.indicator(GRDP),), tasks=()),
+            actor=admin,
+        )
+    (entry,) = written
+    assert (entry.actor, entry.action, entry.subject) == (
+        admin,
+        "nap_lai_danh_muc",
+        "hung_yen_2025_2030",
+    )
+    assert entry.changes["indicators"]["deactivated"] == [DOCTORS]
+    assert entry.changes["tasks"] == {"count": 0, "deactivated": ["vi.1.1"]}
+    assert entry.summary.startswith("Nạp lại danh mục hung_yen_2025_2030")
+    assert "1 chỉ tiêu và 1 nhiệm vụ không còn trong danh mục" in entry.summary
+
+
+def test_a_refused_load_writes_no_entry(store: dict[str, Any], user: Callable[[str], Any]) -> None:
+    from tests.web.audit.helpers import new_entries
+
+    planner = user("tonghop")
+    with new_entries() as written, pytest.raises(PermissionDenied):
+        load_catalogue(web_catalogue(), actor=planner)
+    assert written == []

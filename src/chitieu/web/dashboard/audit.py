@@ -8,7 +8,8 @@ the stored past-term targets and results are assessed with the dashboard's rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,15 +56,30 @@ class AuditPage:
     tables: list[TermTable]
     claims: tuple[ClaimCheck, ...]
     from_document: Path | None  # None: built from the store
+    years: str = ""  # the past terms' years, "2020–2025"; "" when none is stored
+
+
+def past_term_years(plans: Iterable[Plan] | None = None) -> str:
+    """The years of the stored past terms, as the menu and the page title write them:
+    "2020–2025", several distinct terms joined by ", "; "" when no past term is stored
+    (a place whose documents carry no results table of the term before).
+
+    The years come from the store, never from here: each place's documents say them.
+    """
+    if plans is None:
+        plans = Plan.objects.filter(kind=PlanKind.PAST_TERM)
+    terms = sorted({(p.term_start, p.term_end) for p in plans})
+    return ", ".join(f"{start}–{end}" for start, end in terms)
 
 
 def audit_page(rules: Rules = DEFAULT_RULES) -> AuditPage:
     plans = list(Plan.objects.filter(kind=PlanKind.PAST_TERM).order_by("code"))
+    years = past_term_years(plans)
     documents = {p.document for p in plans if p.document}
     found = _document(documents.pop()) if len(documents) == 1 else None
     if found is not None:
-        return _from_document(found, plans, rules)
-    return AuditPage([_stored_table(plan, rules) for plan in plans], (), None)
+        return replace(_from_document(found, plans, rules), years=years)
+    return AuditPage([_stored_table(plan, rules) for plan in plans], (), None, years)
 
 
 def _document(name: str) -> Path | None:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
+from chitieu.profile.model import LEVEL_WORDS
 from chitieu.reports.docx_progress import progress_docx
 from chitieu.reports.docx_writer import results_docx
 from chitieu.reports.model import ReportHeading
@@ -34,6 +35,7 @@ MEDIA_TYPES = {
     "pdf": "application/pdf",
 }
 KINDS = ("results", "progress")
+KIND_LEVELS = {"tinh_cu": "tinh"}  # a locality kind -> the level whose word names it
 NO_PDF = (
     "Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF. "
     "Hãy tải bản Word (.docx) rồi in ra PDF, hoặc đề nghị quản trị viên cài LibreOffice "
@@ -155,7 +157,7 @@ def _progress(plan: Plan, fmt: str, year: int, issuer: str | None) -> BuiltRepor
     content = _write(
         fmt, lambda: progress_docx(report, heading), lambda: progress_xlsx(report, heading)
     )
-    place = _province(_locality_name(plan)) or plan.name
+    place = bare_name(_issuing_name(plan)) or plan.name
     name = f"Tình hình thực hiện chỉ tiêu năm {year} - {place}.{fmt}"
     return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt])
 
@@ -168,30 +170,42 @@ def _write(fmt: str, docx: Callable[[], bytes], xlsx: Callable[[], bytes]) -> by
 
 
 def _heading(plan: Plan, issuer: str | None, subtitle: str) -> ReportHeading:
-    province = _province(_locality_name(plan))
+    """The heading: the committee of the plan's place at its level (a province, a city, a
+    commune, a ward, a special zone: whatever the store's locality is), signed in that place."""
+    name = _issuing_name(plan)
     return ReportHeading(
-        issuer=issuer or f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}",
-        place=province or "…",
+        issuer=issuer or "\n".join(("ỦY BAN NHÂN DÂN", name.upper())).strip(),
+        place=bare_name(name) or "…",
         subtitle=subtitle,
     )
 
 
-def _locality_name(plan: Plan) -> str:
-    """The province of the plan (a commune's plan is issued in its province)."""
+def _issuing_name(plan: Plan) -> str:
+    """The full name ("Tỉnh X", "Xã Y") of the place that issues the plan's report: the plan's
+    locality, or the one above it (a former unit's results are reported by the place it was
+    merged into); a name stored without its level word gets the word of its kind."""
     locality = plan.locality
     if locality is None:
         return ""
-    return (locality.parent or locality).name
+    found = locality.parent or locality
+    name = found.name.replace("(cũ)", "").strip()
+    word = LEVEL_WORDS.get(KIND_LEVELS.get(found.kind, found.kind))
+    if word and bare_name(name) == name:
+        return f"{word} {name}"
+    return name
 
 
-def _province(name: str) -> str:
-    """ "Tỉnh Hưng Yên (cũ)" -> "Hưng Yên".
+def bare_name(name: str) -> str:
+    """A place's name without its level word or "(cũ)", as a report is signed: "X, ngày …".
 
-    >>> _province("Tỉnh Hưng Yên (cũ)")
-    'Hưng Yên'
+    >>> bare_name("Tỉnh Sông Cầu (cũ)"), bare_name("Thành phố Cửa Biển"), bare_name("xã Tân Phú")
+    ('Sông Cầu', 'Cửa Biển', 'Tân Phú')
     """
     name = name.replace("(cũ)", "").strip()
-    return name[5:].strip() if name.lower().startswith("tỉnh ") else name
+    for word in sorted(LEVEL_WORDS.values(), key=len, reverse=True):
+        if name.lower().startswith(word.lower() + " "):
+            return name[len(word) :].strip()
+    return name
 
 
 def safe_filename(name: str) -> str:

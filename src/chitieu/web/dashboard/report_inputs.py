@@ -85,7 +85,10 @@ def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
         plan=adapters.plan(plan),
         groups=_groups(plan),
         indicators=tuple(indicators),
-        tasks=tuple(adapters.task(task) for task in plan.tasks.prefetch_related("indicators")),
+        tasks=tuple(
+            adapters.task(task)
+            for task in plan.tasks.filter(active=True).prefetch_related("indicators")
+        ),
     )
     return catalogue, figures
 

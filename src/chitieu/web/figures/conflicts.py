@@ -1,9 +1,10 @@
-"""Importing the published figures: context indicators, figures, conflicts and the 2026 plan.
+"""Importing the published figures: context indicators, figures and conflicts.
 
 One transaction: the supplementary plan and its indicators, every mapped figure
-through imports.import_figures (the normal checks), every second source with
-another value through services.record_conflict, and the annual plan's targets.
-Any problem: nothing is written (import_figures raises ImportRejected).
+through imports.import_figures (the normal checks), and every second source with
+another value through services.record_conflict. Any problem: nothing is written
+(import_figures raises ImportRejected). The place and its localities come from
+the caller (a place profile), never from here.
 """
 
 from __future__ import annotations
@@ -17,21 +18,17 @@ from django.db import transaction
 from chitieu.catalog import model
 from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem
 from chitieu.ingest.published import MappedFigure, Published, PublishedMapping
-from chitieu.outlook.annual_plan import AnnualTarget
 from chitieu.web.figures.imports import ImportRejected, ImportReport, import_figures
 from chitieu.web.figures.models import Figure
 from chitieu.web.figures.services import record_conflict
-from chitieu.web.plans.models import Indicator, Plan, PlanKind
-from chitieu.web.plans.services import add_target, ensure_locality, load_catalogue
-
-ANNUAL_PLAN_CODE = "hung_yen_2026"
+from chitieu.web.plans.models import PlanKind
+from chitieu.web.plans.services import ensure_locality, load_catalogue
 
 
 @dataclass
 class PublishedImport:
     figures: ImportReport
     conflicts: int = 0
-    annual_targets: int = 0
 
 
 @transaction.atomic
@@ -39,23 +36,25 @@ def import_published(
     published: Published,
     mapping: PublishedMapping,
     *,
+    place: str,
+    document: str,
     actor: Any | None,
     dry_run: bool = False,
-    annual: tuple[AnnualTarget, ...] = (),
-    resolution: str | None = None,
 ) -> PublishedImport:
-    """Write the published figures (and the annual plan) or, with dry_run, only check them.
+    """Write the published figures or, with dry_run, only check them.
 
-    A malformed row (a value or status that does not read, a locality the mapping does
-    not know) rejects the whole import: ImportRejected names its file and row.
+    `place` is the code of the place the figures are about (its other localities go
+    under it); `document` names the files in the supplementary plan. A malformed row (a
+    value or status that does not read, a locality the mapping does not know) rejects
+    the whole import: ImportRejected names its file and row.
     """
     problems = malformed(published, mapping)
     if problems:
         raise ImportRejected("số liệu đã công bố", problems)
-    parent = ensure_locality("hung_yen")
-    for code in {m.figure.locality for m in published.figures}:
-        ensure_locality(code, parent=parent if code != "hung_yen" else None)
-    load_catalogue(_supplementary_catalogue(mapping), actor=actor)
+    parent = ensure_locality(place)
+    for code in {m.figure.locality for m in published.figures} - {place}:
+        ensure_locality(code, parent=parent)
+    load_catalogue(_supplementary_catalogue(mapping, place, document), actor=actor)
     report = import_figures(
         _figures_file(published),
         actor=actor,
@@ -66,8 +65,6 @@ def import_published(
     if not dry_run:
         for conflict in published.conflicts:
             result.conflicts += _conflict(conflict.kept, conflict.other, actor)
-        if annual and resolution:
-            result.annual_targets = load_annual_plan(annual, resolution, actor=actor)
     if dry_run:
         transaction.set_rollback(True)
     return result
@@ -97,55 +94,6 @@ def malformed(published: Published, mapping: PublishedMapping) -> list[Problem]:
     return problems
 
 
-def load_annual_plan(
-    annual: tuple[AnnualTarget, ...], resolution: str, *, actor: Any | None
-) -> int:
-    """The annual plan as its own plan (kind annual_plan, parent the resolution).
-
-    A target the mapping links to a resolution indicator is attached to that indicator;
-    the others become the annual plan's own indicators ("kh2026.NN").
-    """
-    parent = Plan.objects.get(code=resolution)
-    own = tuple(
-        model.Indicator(
-            code=f"kh2026.{item.line - 1:02d}",
-            name=item.name,
-            group="",
-            parent=None,
-            unit=item.target.unit,
-            direction=model.Direction.HIGHER,
-            targets=(_annual_target(item),),
-        )
-        for item in annual
-        if item.code is None
-    )
-    plan = model.Plan(
-        code=ANNUAL_PLAN_CODE,
-        name="Kế hoạch phát triển kinh tế - xã hội năm 2026 (dự thảo)",
-        issuer="UBND tỉnh Hưng Yên",
-        term_start=2026,
-        term_end=2026,
-        document="plan-2026-draft.csv",
-        kind="annual_plan",
-        locality=parent.locality.code if parent.locality else "hung_yen",
-        parent=parent.code,
-    )
-    load_catalogue(model.Catalogue(plan=plan, indicators=own), actor=actor)
-    stored = Plan.objects.get(code=ANNUAL_PLAN_CODE)
-    count = len(own)
-    for item in annual:
-        if item.code is not None:
-            indicator = Indicator.objects.get(code=item.code)
-            add_target(indicator, stored, _annual_target(item), actor=actor)
-            count += 1
-    return count
-
-
-def _annual_target(item: AnnualTarget) -> model.IndicatorTarget:
-    source = model.Source(item.source[:300], item.line, text=item.target.text)
-    return model.IndicatorTarget(item.target, 2026, 2026, model.Aggregation.LEVEL, source)
-
-
 def _conflict(kept: MappedFigure, other: MappedFigure, actor: Any | None) -> int:
     f = kept.figure
     figure = Figure.objects.get(
@@ -159,7 +107,9 @@ def _conflict(kept: MappedFigure, other: MappedFigure, actor: Any | None) -> int
     return 1
 
 
-def _supplementary_catalogue(mapping: PublishedMapping) -> model.Catalogue:
+def _supplementary_catalogue(
+    mapping: PublishedMapping, place: str, document: str
+) -> model.Catalogue:
     code, name, start, end = mapping.supplementary_plan
     plan = model.Plan(
         code=code,
@@ -167,9 +117,9 @@ def _supplementary_catalogue(mapping: PublishedMapping) -> model.Catalogue:
         issuer="",
         term_start=start,
         term_end=end,
-        document="data/hung-yen/published",
+        document=document,
         kind=PlanKind.CONTEXT.value,
-        locality="hung_yen",
+        locality=place,
     )
     indicators = tuple(
         model.Indicator(s.code, s.name, "", None, s.unit, model.Direction.HIGHER)
@@ -198,16 +148,3 @@ def _row(item: MappedFigure) -> FigureRow:
         note=f.note,
         cells=(),
     )
-
-
-def best_values(published: Published, locality: str, year: int) -> dict[str, Decimal]:
-    """The best actual value of each code for one yearly period (for baselines)."""
-    from chitieu.ingest.published import best_actual
-
-    grouped: dict[str, list[model.Figure]] = {}
-    for m in published.figures:
-        f = m.figure
-        if f.locality == locality and f.period.is_year and f.period.year == year:
-            grouped.setdefault(f.indicator, []).append(f)
-    found = {code: best_actual(items) for code, items in grouped.items()}
-    return {code: f.value for code, f in found.items() if f is not None}

@@ -31,11 +31,14 @@ class NotLoadedError(ValueError):
 class SeedReport:
     stored: int = 0
     unchanged: int = 0
+    kept: int = 0  # figures another source has written since: left as they are
     ambiguous: list[str] = field(default_factory=list)
     locked: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"Đã lưu {self.stored} số liệu từ văn bản, {self.unchanged} số liệu đã có sẵn."]
+        if self.kept:
+            lines[0] += f" {self.kept} số liệu đã có từ nguồn khác, giữ nguyên."
         if self.ambiguous:
             lines.append(f"{len(self.ambiguous)} số liệu đọc được nhiều cách, chưa lưu:")
             lines += [f"  - {item}" for item in self.ambiguous]
@@ -46,7 +49,12 @@ class SeedReport:
 
 
 @transaction.atomic
-def seed_history(catalogue: model.Catalogue, *, actor: Any | None) -> SeedReport:
+def seed_history(
+    catalogue: model.Catalogue, *, actor: Any | None, keep_other_sources: bool = False
+) -> SeedReport:
+    """Store the document's figures. With keep_other_sources a figure that another source
+    (published figures, an entry) has written since is kept, so re-applying a profile
+    does not swing a value back and forth between the document and that source."""
     require_admin(actor)
     report = SeedReport()
     written_year = catalogue.plan.years[0]
@@ -64,6 +72,7 @@ def seed_history(catalogue: model.Catalogue, *, actor: Any | None) -> SeedReport
                 baseline.source,
                 baseline.source.text,
                 written_year=written_year,
+                keep_other_sources=keep_other_sources,
                 actor=actor,
             )
     for term in catalogue.past_terms:
@@ -82,6 +91,7 @@ def seed_history(catalogue: model.Catalogue, *, actor: Any | None) -> SeedReport
                 row.source,
                 row.result_text,
                 written_year=written_year,
+                keep_other_sources=keep_other_sources,
                 actor=actor,
             )
     return report
@@ -106,6 +116,7 @@ def _store(
     written: str,
     *,
     written_year: int,
+    keep_other_sources: bool = False,
     actor: Any | None,
 ) -> None:
     locality = ensure_locality(locality_code)
@@ -116,6 +127,9 @@ def _store(
     ).first()
     if existing is not None and (existing.value, existing.source) == (value, where):
         report.unchanged += 1
+        return
+    if existing is not None and keep_other_sources and existing.source != where:
+        report.kept += 1
         return
     if existing is not None and lock_reason(existing) is not None:
         report.locked.append(f"{indicator.code} {locality.code} {year}: {lock_reason(existing)}")

@@ -17,6 +17,7 @@ VALUE_DIGITS = {"max_digits": 20, "decimal_places": 6}
 
 class LocalityKind(Labelled):
     PROVINCE = "tinh", "Tỉnh"
+    CITY = "thanh_pho", "Thành phố trực thuộc Trung ương"
     FORMER_PROVINCE = "tinh_cu", "Tỉnh (cũ, trước sáp nhập)"
     COMMUNE = "xa", "Xã"
     WARD = "phuong", "Phường"
@@ -27,6 +28,7 @@ class LocalityKind(Labelled):
 class PlanKind(Labelled):
     RESOLUTION = "resolution", "Nghị quyết"
     ANNUAL_PLAN = "annual_plan", "Kế hoạch năm"
+    FIVE_YEAR_PLAN = "five_year_plan", "Kế hoạch 5 năm"
     PAST_TERM = "past_term", "Kết quả nhiệm kỳ trước"
     CONTEXT = "context", "Số liệu bối cảnh"  # series without targets (population, prices …)
 
@@ -184,6 +186,11 @@ class Task(models.Model):
     line_end = models.PositiveIntegerField("đến dòng")
     parent_code = models.CharField("nhiệm vụ cha", max_length=80, blank=True)
     position = models.PositiveIntegerField("vị trí", default=0)
+    active = models.BooleanField(
+        "còn trong danh mục",
+        default=True,
+        help_text="Bỏ chọn khi danh mục nạp lại không còn nhiệm vụ này; ghi chú tiến độ vẫn giữ.",
+    )
     indicators = models.ManyToManyField(Indicator, blank=True, verbose_name="chỉ tiêu liên quan")
 
     class Meta:

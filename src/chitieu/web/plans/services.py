@@ -1,8 +1,9 @@
 """Loading a catalogue into the store, and reloading a corrected one.
 
-A reload updates plans, groups, indicators, targets and tasks in place and
-never touches a figure: an indicator that has left the catalogue is marked
-inactive (its figures stay), targets and tasks are replaced.
+A reload updates plans, groups, indicators and tasks in place and never touches
+a figure or a task note: an indicator or a task that has left the catalogue is
+marked inactive (its figures and notes stay); targets are replaced. Every load,
+and every change to a department, leaves an audit entry in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from typing import Any
 from django.db import transaction
 
 from chitieu.catalog import model
+from chitieu.ingest.codes import province_name
+from chitieu.profile.model import LEVEL_WORDS
 from chitieu.quantity.target import Target as TargetValue
 from chitieu.quantity.target import TargetKind
 from chitieu.web.accounts.permissions import require_admin, require_planner
+from chitieu.web.audit.models import AuditAction
+from chitieu.web.audit.services import record_audit
 from chitieu.web.plans.models import (
     Department,
     Group,
@@ -29,13 +34,6 @@ from chitieu.web.plans.models import (
     Task,
 )
 
-# Names for the localities a catalogue names only by code; a localities CSV may rename them.
-KNOWN_LOCALITIES = {
-    "hung_yen": ("Tỉnh Hưng Yên", LocalityKind.PROVINCE),
-    "hung_yen_cu": ("Tỉnh Hưng Yên (cũ)", LocalityKind.FORMER_PROVINCE),
-    "thai_binh_cu": ("Tỉnh Thái Bình (cũ)", LocalityKind.FORMER_PROVINCE),
-}
-
 
 @dataclass
 class LoadReport:
@@ -45,6 +43,7 @@ class LoadReport:
     deactivated: list[str] = field(default_factory=list)
     targets: int = 0
     tasks: int = 0
+    deactivated_tasks: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -56,7 +55,25 @@ class LoadReport:
                 f" {len(self.deactivated)} chỉ tiêu không còn trong danh mục (giữ số liệu): "
                 + ", ".join(self.deactivated)
             )
+        if self.deactivated_tasks:
+            text += (
+                f" {len(self.deactivated_tasks)} nhiệm vụ không còn trong danh mục "
+                "(giữ ghi chú tiến độ): " + ", ".join(self.deactivated_tasks)
+            )
         return text
+
+    def changes(self) -> dict[str, Any]:
+        """The counts and codes an audit entry keeps."""
+        return {
+            "plans": self.plans,
+            "indicators": {
+                "created": self.created,
+                "updated": self.updated,
+                "deactivated": self.deactivated,
+            },
+            "targets": self.targets,
+            "tasks": {"count": self.tasks, "deactivated": self.deactivated_tasks},
+        }
 
 
 def past_term_indicator_code(term: model.PastTerm, position: int) -> str:
@@ -77,11 +94,12 @@ def load_catalogue(
     written, ending with (total, total).
     """
     require_admin(actor)
+    reloaded = Plan.objects.filter(code=catalogue.plan.code).exists()
     report = LoadReport()
     tick = _Ticker(
         len(catalogue.indicators) + sum(len(t.rows) for t in catalogue.past_terms), progress
     )
-    locality = _locality(catalogue.plan.locality, parent=None) if catalogue.plan.locality else None
+    locality = _plan_locality(catalogue.plan) if catalogue.plan.locality else None
     plan = _plan(catalogue.plan, locality)
     report.plans.append(plan.code)
     groups = _groups(plan, catalogue.groups)
@@ -90,7 +108,30 @@ def load_catalogue(
     for term in catalogue.past_terms:
         _past_term(term, catalogue, parent_locality=locality, report=report, tick=tick)
     tick.finish()
+    _audit_load(report, reloaded=reloaded, actor=actor)
     return report
+
+
+def _audit_load(report: LoadReport, *, reloaded: bool, actor: Any | None) -> None:
+    plan, *others = report.plans
+    gone = ""
+    if report.deactivated or report.deactivated_tasks:
+        gone = (
+            f"; {len(report.deactivated)} chỉ tiêu và {len(report.deactivated_tasks)} nhiệm vụ "
+            "không còn trong danh mục"
+        )
+    record_audit(
+        actor=actor,
+        action=AuditAction.CATALOGUE_RELOADED if reloaded else AuditAction.CATALOGUE_LOADED,
+        subject=plan,
+        summary=(
+            f"{'Nạp lại' if reloaded else 'Nạp'} danh mục {plan}"
+            + (f" (cùng {', '.join(others)})" if others else "")
+            + f": {report.created} chỉ tiêu mới, {report.updated} chỉ tiêu cập nhật, "
+            f"{report.targets} mục tiêu, {report.tasks} nhiệm vụ{gone}."
+        ),
+        changes=report.changes(),
+    )
 
 
 class _Ticker:
@@ -112,14 +153,21 @@ class _Ticker:
             self.progress(0, 0)
 
 
-def ensure_locality(code: str, *, parent: Locality | None = None) -> Locality:
-    return _locality(code, parent=parent)
+def ensure_locality(
+    code: str, *, parent: Locality | None = None, name: str = "", kind: str = ""
+) -> Locality:
+    """The locality with this code; a new one takes `name` and `kind` (else its code, "khác").
+
+    Names come from data, never from here: a place profile (`chitieu init`) or a localities
+    CSV names the localities first, and a catalogue names its own place and past terms.
+    """
+    return _locality(code, parent=parent, name=name, kind=kind)
 
 
-def _locality(code: str, *, parent: Locality | None) -> Locality:
-    name, kind = KNOWN_LOCALITIES.get(code, (code, LocalityKind.OTHER))
+def _locality(code: str, *, parent: Locality | None, name: str = "", kind: str = "") -> Locality:
     locality, created = Locality.objects.get_or_create(
-        code=code, defaults={"name": name, "kind": kind, "parent": parent}
+        code=code,
+        defaults={"name": name or code, "kind": kind or LocalityKind.OTHER, "parent": parent},
     )
     if not created and parent is not None and locality.parent_id is None and locality != parent:
         locality.parent = parent
@@ -127,16 +175,42 @@ def _locality(code: str, *, parent: Locality | None) -> Locality:
     return locality
 
 
+def _plan_locality(plan: model.Plan) -> Locality:
+    """The plan's own place, named as its document names it ("Tỉnh X") when it is new."""
+    words = LEVEL_WORDS.get(plan.level)
+    name = f"{words} {plan.place}" if words and plan.place else plan.place
+    return _locality(plan.locality, parent=None, name=name, kind=plan.level)
+
+
+def _term_locality(term: model.PastTerm, *, parent: Locality | None) -> Locality:
+    """A past term's place, named from its table's caption; "_cu" codes are former provinces."""
+    found = province_name(term.name)
+    former = term.locality.endswith("_cu")
+    name = f"Tỉnh {found.title()}" + (" (cũ)" if former else "") if found else ""
+    kind = LocalityKind.FORMER_PROVINCE if former else (LocalityKind.PROVINCE if found else "")
+    return _locality(term.locality, parent=parent, name=name, kind=kind)
+
+
 def _plan(source: model.Plan, locality: Locality | None, *, kind: str | None = None) -> Plan:
+    """The plan's row; a plan whose document did not give its years or kind is refused
+    with what to write (the reader leaves them empty rather than guess)."""
+    start, end = source.years
+    kind = kind or source.kind
+    if kind not in {k.value for k in PlanKind}:
+        raise model.PlanIncompleteError(
+            f"Kế hoạch {source.code} chưa rõ loại: ghi kind (resolution, annual_plan hoặc "
+            "five_year_plan) vào mục plan của tệp danh mục, hoặc đọc lại văn bản với "
+            "`chitieu ingest --kind ...`."
+        )
     parent = Plan.objects.filter(code=source.parent).first() if source.parent else None
     plan, _ = Plan.objects.update_or_create(
         code=source.code,
         defaults={
             "name": source.name,
             "issuer": source.issuer,
-            "kind": kind or source.kind,
-            "term_start": source.term_start,
-            "term_end": source.term_end,
+            "kind": kind,
+            "term_start": start,
+            "term_end": end,
             "document": source.document,
             "locality": locality,
             "parent": parent,
@@ -279,22 +353,34 @@ def _target(
 
 
 def _tasks(plan: Plan, tasks: Iterable[model.Task], report: LoadReport) -> None:
-    Task.objects.filter(plan=plan).delete()
+    """Update tasks in place by code, so the progress notes people wrote stay attached.
+
+    A task that has left the catalogue is marked inactive, never deleted: its notes are
+    what people entered (TaskNote.task is PROTECT, so a delete would fail anyway).
+    """
+    seen: list[str] = []
     for position, task in enumerate(tasks):
-        row = Task.objects.create(
+        row, _ = Task.objects.update_or_create(
             plan=plan,
             code=task.code,
-            kind=task.kind,
-            number=task.number,
-            heading=task.heading,
-            text=task.text,
-            line_start=task.line_start,
-            line_end=task.line_end,
-            parent_code=task.parent or "",
-            position=position,
+            defaults={
+                "kind": task.kind,
+                "number": task.number,
+                "heading": task.heading,
+                "text": task.text,
+                "line_start": task.line_start,
+                "line_end": task.line_end,
+                "parent_code": task.parent or "",
+                "position": position,
+                "active": True,
+            },
         )
         row.indicators.set(Indicator.objects.filter(code__in=task.indicators))
+        seen.append(task.code)
         report.tasks += 1
+    gone = Task.objects.filter(plan=plan, active=True).exclude(code__in=seen).order_by("position")
+    report.deactivated_tasks += list(gone.values_list("code", flat=True))
+    gone.update(active=False)
 
 
 def _past_term(
@@ -306,7 +392,7 @@ def _past_term(
     tick: Callable[[], None] | None = None,
 ) -> None:
     """A 2020-2025 results table becomes a plan of kind past_term, one indicator per row."""
-    locality = _locality(term.locality, parent=parent_locality)
+    locality = _term_locality(term, parent=parent_locality)
     plan = _plan(
         model.Plan(
             code=term.code,
@@ -392,9 +478,22 @@ def define_department(code: str, name: str, *, actor: Any | None) -> Department:
     """The department with this code, created or renamed."""
     require_planner(actor, "khai báo sở, ngành")
     department, created = Department.objects.get_or_create(code=code, defaults={"name": name})
+    old_name = None if created else department.name
     if not created and name and department.name != name:
         department.name = name
         department.save(update_fields=["name"])
+    if old_name != department.name:  # created or renamed; an unchanged one leaves no entry
+        record_audit(
+            actor=actor,
+            action=AuditAction.DEPARTMENT_DEFINED,
+            subject=code,
+            summary=(
+                f"Khai báo sở, ngành {code}: {department.name}."
+                if created
+                else f"Đổi tên sở, ngành {code} từ “{old_name}” thành “{department.name}”."
+            ),
+            changes={"name": [old_name, department.name]},
+        )
     return department
 
 
@@ -413,9 +512,49 @@ def assign_department(
     locality and every locality under it. An entry that matches nothing is an error.
     """
     require_planner(actor, "giao chỉ tiêu cho sở, ngành")
-    department.indicators.set(match_indicators(indicators))
-    department.localities.set(match_localities(localities))
+    before = {
+        "indicators": set(department.indicators.values_list("code", flat=True)),
+        "localities": set(department.localities.values_list("code", flat=True)),
+    }
+    new_indicators = match_indicators(indicators)
+    new_localities = match_localities(localities)
+    department.indicators.set(new_indicators)
+    department.localities.set(new_localities)
+    after = {
+        "indicators": {i.code for i in new_indicators},
+        "localities": {loc.code for loc in new_localities},
+    }
+    changes = {
+        key: {
+            "added": sorted(after[key] - before[key]),
+            "removed": sorted(before[key] - after[key]),
+        }
+        for key in before
+        if after[key] != before[key]
+    }
+    if changes:  # an unchanged assignment leaves no entry
+        record_audit(
+            actor=actor,
+            action=AuditAction.DEPARTMENT_ASSIGNED,
+            subject=department.code,
+            summary=f"Đổi phân công của {department.name}: {_assignment_words(changes)}.",
+            changes=changes,
+        )
     return department
+
+
+def _assignment_words(changes: dict[str, dict[str, list[str]]]) -> str:
+    """What changed, in words: 'chỉ tiêu thêm 2, bớt 1; địa bàn thêm 1'."""
+    nouns = {"indicators": "chỉ tiêu", "localities": "địa bàn"}
+    parts = []
+    for key, change in changes.items():
+        counts = [
+            f"{verb} {len(change[side])}"
+            for side, verb in (("added", "thêm"), ("removed", "bớt"))
+            if change[side]
+        ]
+        parts.append(f"{nouns[key]} {', '.join(counts)}")
+    return "; ".join(parts)
 
 
 def match_indicators(entries: Sequence[str]) -> list[Indicator]:

@@ -1,0 +1,58 @@
+"""Putting a user in place by name: created with a role, or given a new role.
+
+The one entry point for `chitieu users add` and a profile's demo users; the
+writes (and their audit entries) are accounts.services' create_user, set_role
+and set_password.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from chitieu.web.accounts.models import Role
+from chitieu.web.accounts.services import AccountError, create_user, set_password, set_role
+from chitieu.web.plans.models import Department
+
+# The role words of the command line and of a place profile.
+ROLES = {
+    "administrator": Role.ADMIN,
+    "planner": Role.PLANNER,
+    "department": Role.DEPARTMENT,
+    "viewer": Role.VIEWER,
+}
+
+
+@transaction.atomic
+def put_user(
+    username: str,
+    *,
+    role: Role,
+    department: str | None = None,
+    password: str | None = None,
+    actor: Any | None,
+) -> str:
+    """Create the user, or give an existing one this role (and password, when given).
+
+    Returns what was done, one line in Vietnamese.
+    """
+    found = None
+    if department:
+        found = Department.objects.filter(code=department).first()
+        if found is None:
+            raise AccountError(
+                f"Không có sở, ngành mã “{department}”; khai báo bằng “chitieu departments”."
+            )
+    existing = get_user_model().objects.filter(username=username).first()
+    if existing is None:
+        create_user(username, role=role, department=found, password=password, actor=actor)
+        done = "Đã tạo"
+    else:
+        set_role(existing, role=role, department=found, actor=actor)
+        if password is not None:
+            set_password(existing, password, actor=actor)
+        done = "Đã đổi vai trò của"
+    where = f", {found.name}" if found else ""
+    return f"{done} người dùng {username}: {role.label}{where}."
