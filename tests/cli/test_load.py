@@ -85,3 +85,18 @@ def test_no_progress_keeps_stderr_quiet(catalogue_file: Path) -> None:
     result = CliRunner().invoke(main, ["load", "--no-progress", str(catalogue_file)])
     assert result.exit_code == 0, result.output
     assert "Đang ghi" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_plan_without_years_is_refused_with_what_to_write(tmp_path: Path) -> None:
+    """The reader leaves unknown years empty; load asks for them instead of guessing."""
+    from dataclasses import replace
+
+    catalogue = web_catalogue()
+    catalogue = replace(catalogue, plan=replace(catalogue.plan, term_start=None, term_end=None))
+    path = tmp_path / "khong-nam.yaml"
+    write_catalogue(catalogue, path)
+    result = CliRunner().invoke(main, ["load", str(path)])
+    assert result.exit_code != 0
+    assert "chưa có nhiệm kỳ hoặc năm" in result.output
+    assert "--term" in result.output

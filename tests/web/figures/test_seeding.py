@@ -32,6 +32,22 @@ def test_the_documents_own_year_is_an_estimate_earlier_years_official(
     assert Figure.objects.get(indicator__code=code).status == status
 
 
+def test_a_baseline_keeps_the_status_its_table_column_gives(store: dict[str, Any]) -> None:
+    """An "Ước thực hiện năm …" column: an estimate, even for a year before the document's."""
+    catalogue = web_catalogue()
+    doctors = catalogue.indicator(DOCTORS)
+    marked = tuple(dataclasses.replace(b, status="uoc") for b in doctors.baselines)
+    catalogue = dataclasses.replace(
+        catalogue,
+        indicators=tuple(
+            dataclasses.replace(i, baselines=marked) if i.code == DOCTORS else i
+            for i in catalogue.indicators
+        ),
+    )
+    seed_history(catalogue, actor=None)
+    assert Figure.objects.get(indicator__code=DOCTORS).status == "uoc"
+
+
 def test_a_clear_past_term_result_is_stored_in_its_former_province(store: dict[str, Any]) -> None:
     seed_history(web_catalogue(), actor=None)
     poverty = Figure.objects.get(indicator__code="hung_yen_cu_2020_2025.002")

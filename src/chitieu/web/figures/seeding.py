@@ -74,6 +74,7 @@ def seed_history(
                 written_year=written_year,
                 keep_other_sources=keep_other_sources,
                 actor=actor,
+                status=Status(baseline.status) if baseline.status else None,
             )
     for term in catalogue.past_terms:
         for position, row in enumerate(term.rows, start=1):
@@ -118,9 +119,13 @@ def _store(
     written_year: int,
     keep_other_sources: bool = False,
     actor: Any | None,
+    status: Status | None = None,
 ) -> None:
+    """Store one figure the document states. Its status is what the document says (an
+    "Ước thực hiện" column), else an estimate for the year it was written, else official."""
     locality = ensure_locality(locality_code)
-    status = Status.ESTIMATE if year >= written_year else Status.OFFICIAL
+    if status is None:
+        status = Status.ESTIMATE if year >= written_year else Status.OFFICIAL
     where = f"{source.document}, dòng {source.line}" if source.line else source.document
     existing = Figure.objects.filter(
         indicator=indicator, locality=locality, period=str(year), status=status
