@@ -33,7 +33,7 @@ _ASSESSMENT_WORDS = tuple(fold(w) for w in ("đánh giá", "mức độ hoàn th
 _IGNORED_WORDS = tuple(
     fold(w)
     for w in (
-        "so sánh", "tăng, giảm", "tăng/giảm", "tăng (giảm)", "cơ quan", "chủ trì", "phụ trách",
+        "so sánh", "so với", "tăng, giảm", "tăng/giảm", "tăng (giảm)", "cơ quan", "chủ trì", "phụ trách",
         "ghi chú", "nguồn", "đơn vị thực hiện", "đơn vị chủ trì", "tỷ lệ hoàn thành",
     )
 )  # fmt: skip

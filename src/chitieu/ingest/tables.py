@@ -31,6 +31,7 @@ from chitieu.ingest.layout import is_blank, is_cell_line, is_decoration, is_foot
 
 _TITLE = re.compile(r"^(phu luc|bang|biêu)\b")
 _ROMAN = re.compile(r"^[IVXL]+$")
+_NUMBER_CELL = re.compile(r"^[\d.,%\s\-–]+$")
 _MAX_TITLE_LENGTH = 80
 _MAX_CAPTION_LINES = 6
 
@@ -138,11 +139,12 @@ def make_table(
     """A Table from its rows of cells (rows short of cells are spread over the grid)."""
     ncols = max((len(row) for row in rows), default=0)
     grid = [spread(row, ncols) for row in rows]
+    heads = header_rows(grid)
     built = tuple(
-        Row(cells, classify(cells, first=position == 0), cells[0].line)
+        Row(cells, "header" if position < heads else classify(cells, first=False), cells[0].line)
         for position, cells in enumerate(grid)
     )
-    header = tuple(cell.flat for cell in grid[0]) if grid else ()
+    header = joined_header(grid[:heads])
     return Table(
         title=title,
         caption=caption,
@@ -152,6 +154,37 @@ def make_table(
         line_end=line_end,
         ncols=ncols,
     )
+
+
+def header_rows(grid: Sequence[Sequence[Cell]]) -> int:
+    """How many rows the header takes: one, or two when the first has merged cells over
+    columns the second names ("Kế hoạch năm 2026" over "Giá trị" | "So với năm 2025")."""
+    if len(grid) < 2 or not any(cell.merged for cell in grid[0]):
+        return min(1, len(grid))
+    second = [cell.flat for cell in grid[1]]
+    filled = [text for text in second if text]
+    if not filled or second[0] or any(_NUMBER_CELL.match(text) for text in filled):
+        return 1
+    return 2
+
+
+def joined_header(rows: Sequence[Sequence[Cell]]) -> tuple[str, ...]:
+    """One text per column: the upper header row's text (a merged cell's over every column
+    it covers) and the lower row's, joined.
+
+    >>> top = [Cell("STT", 1), Cell("Kế hoạch năm 2026", 2), Cell("", 2, merged=True)]
+    >>> joined_header([top, [Cell("", 3, merged=True), Cell("Giá trị", 4), Cell("Tăng (%)", 5)]])
+    ('STT', 'Kế hoạch năm 2026 Giá trị', 'Kế hoạch năm 2026 Tăng (%)')
+    """
+    if not rows:
+        return ()
+    texts: list[str] = []
+    owner = ""
+    for index, cell in enumerate(rows[0]):
+        owner = owner if cell.merged and not cell.flat and index else cell.flat
+        below = rows[1][index].flat if len(rows) > 1 and index < len(rows[1]) else ""
+        texts.append(" ".join(t for t in (owner, below) if t))
+    return tuple(texts)
 
 
 def spread(cells: Sequence[Cell], ncols: int) -> tuple[Cell, ...]:
