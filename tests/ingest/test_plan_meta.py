@@ -187,3 +187,12 @@ def test_gaps_name_the_option_that_fills_them() -> None:
     gaps = " ".join(plan_gaps(plan))
     for option in ("--kind", "--issuer", "--locality", "--term"):
         assert option in gaps
+
+
+def test_a_place_in_capitals_ends_where_its_title_case_spelling_does() -> None:
+    """ "XÂY DỰNG TỈNH KIM SƠN PHÁT TRIỂN XANH" runs on; "Tỉnh ủy Kim Sơn ban hành" does not."""
+    meta = meta_of(
+        "Tỉnh ủy Kim Sơn ban hành công văn lấy ý kiến Nhân dân.\n"
+        "XÂY DỰNG TỈNH KIM SƠN PHÁT TRIỂN XANH, NHANH, BỀN VỮNG"
+    )
+    assert (meta.place, meta.level) == ("Kim Sơn", "tinh")

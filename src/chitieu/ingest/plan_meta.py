@@ -98,6 +98,7 @@ _PLACE_STOPS = frozenset(
     )
 )  # fmt: skip
 _MAX_PLACE_WORDS = 4
+_SHORT_NAME = 2  # most places are named in two words
 _SURNAMES = frozenset(
     [
         "Nguyễn",
@@ -257,6 +258,7 @@ def _from_texts(texts: list[_Text]) -> PlanMeta:
     meta = PlanMeta()
     for piece in texts:
         meta = _fill(meta, piece)
+    meta = _as_written_elsewhere(meta, texts)
     if (kind := _read_kind(texts, meta.issuer_body)) is None:
         return meta
     name, extra, where = kind
@@ -365,6 +367,23 @@ def _fill(meta: PlanMeta, piece: _Text) -> PlanMeta:
     if not changes:
         return meta
     return replace(meta, **changes, found_in=tuple(found.items()))  # type: ignore[arg-type]
+
+
+def _as_written_elsewhere(meta: PlanMeta, texts: list[_Text]) -> PlanMeta:
+    """A place read from capitals ("TỈNH LAI CHÂU PHÁT TRIỂN XANH") runs on into the words
+    after it; where the document also writes it in title case ("Tỉnh ủy Lai Châu ban hành"),
+    that shorter spelling shows where the name ends."""
+    if not meta.place or len(meta.place.split()) < _SHORT_NAME + 1:
+        return meta
+    head = " ".join(meta.place.split()[:_SHORT_NAME])
+    for piece in texts:
+        text = nfc(piece.text)
+        for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text):
+            written = _place_words(text, match.start())
+            if written and meta.place.startswith(written) and written != meta.place:
+                issuer = meta.issuer.replace(meta.place, written) if meta.issuer else None
+                return replace(meta, place=written, issuer=issuer)
+    return meta
 
 
 def _aligned(text: str) -> str:
