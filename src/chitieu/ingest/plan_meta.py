@@ -370,8 +370,8 @@ def _fill(meta: PlanMeta, piece: _Text) -> PlanMeta:
 
 
 def _as_written_elsewhere(meta: PlanMeta, texts: list[_Text]) -> PlanMeta:
-    """A place read from capitals ("TỈNH LAI CHÂU PHÁT TRIỂN XANH") runs on into the words
-    after it; where the document also writes it in title case ("Tỉnh ủy Lai Châu ban hành"),
+    """A place read from capitals ("TỈNH KIM SƠN PHÁT TRIỂN XANH") runs on into the words
+    after it; where the document also writes it in title case ("Tỉnh ủy Kim Sơn ban hành"),
     that shorter spelling shows where the name ends."""
     if not meta.place or len(meta.place.split()) < _SHORT_NAME + 1:
         return meta
