@@ -401,6 +401,26 @@ def test_the_progress_report_carries_the_approved_figure_in_word_and_excel(
     assert Decimal(str(found[header.index("Giá trị mới nhất")])) == entered.value
 
 
+def test_an_annual_plan_offers_and_builds_the_report_of_its_year(
+    shipped: Shipped, client: Client
+) -> None:
+    """A one-year plan reports on its own year (not "2026-2026" past-term links)."""
+    from chitieu.web.plans.models import Plan
+
+    annual = Plan.objects.filter(kind="annual_plan").order_by("-term_start").first()
+    assert annual is not None
+    shipped.login(client, "viewer")
+    page = client.get(f"/?ke_hoach={annual.code}").content.decode()
+    assert f'<option value="{annual.term_start}"' in page
+    assert "Bảng kết quả thực hiện các chỉ tiêu nhiệm kỳ" not in page
+    word = client.get(f"/bao-cao/{annual.code}/tien-do-{annual.term_start}.docx")
+    assert word.status_code == 200
+    document = open_docx(BytesIO(word.content))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert any(f"kế hoạch năm {annual.term_start}" in text for text in texts), texts[:8]
+
+
 # -- `chitieu init --db FILE` in a fresh process -----------------------------------------
 
 

@@ -79,6 +79,21 @@ class _Series:
         return self.by_year[years[-1]] if years else None
 
 
+def report_years(first: int, last: int) -> range:
+    """The years a progress report may cover: a term's years after the one it starts from
+    (2026-2030 of a 2025-2030 term), or an annual plan's own year.
+
+    >>> list(report_years(2020, 2025)), list(report_years(2024, 2024))
+    ([2021, 2022, 2023, 2024, 2025], [2024])
+    """
+    return range(first if first == last else first + 1, last + 1)
+
+
+def span_words(first: int, last: int) -> str:
+    """ "nhiệm kỳ 2020 - 2025", or "kế hoạch năm 2024" for one year."""
+    return f"kế hoạch năm {first}" if first == last else f"nhiệm kỳ {first} - {last}"
+
+
 def progress_report(
     catalogue: Catalogue,
     figures: Sequence[Figure],
@@ -92,10 +107,11 @@ def progress_report(
     """The report for `year` (a year of the plan's term after its first) from these figures."""
     plan = catalogue.plan
     first, last = plan.years
-    if not first < year <= last:
+    if year not in report_years(first, last):
+        years = report_years(first, last)
         raise ReportError(
-            f"Năm báo cáo {year} không thuộc nhiệm kỳ {first} - {last} "
-            f"(chọn từ {first + 1} đến {last})",
+            f"Năm báo cáo {year} không thuộc {span_words(first, last)} "
+            f"(chọn từ {years.start} đến {years.stop - 1})",
             place=plan.code,
         )
     place = locality or plan.locality

@@ -173,3 +173,34 @@ def test_a_refused_load_writes_no_entry(store: dict[str, Any], user: Callable[[s
     with new_entries() as written, pytest.raises(PermissionDenied):
         load_catalogue(web_catalogue(), actor=planner)
     assert written == []
+
+
+def test_an_annual_plan_adds_its_target_to_the_resolutions_measure(store: dict[str, Any]) -> None:
+    """An annual plan document that names the resolution's GRDP growth does not take the
+    indicator: the indicator stays in the resolution and holds one target per plan."""
+    resolution = web_catalogue()
+    grdp = resolution.indicator(GRDP)
+    yearly = dataclasses.replace(
+        grdp.targets[0], period_start=2026, period_end=2026, aggregation=model.Aggregation.LEVEL
+    )
+    annual = model.Catalogue(
+        plan=dataclasses.replace(
+            resolution.plan,
+            code="kim_son_2026",
+            kind="annual_plan",
+            term_start=2026,
+            term_end=2026,
+            parent=resolution.plan.code,
+        ),
+        groups=resolution.groups,
+        indicators=(dataclasses.replace(grdp, targets=(yearly,)),),
+    )
+    load_catalogue(annual, actor=None)
+    indicator = Indicator.objects.get(code=GRDP)
+    assert indicator.plan.code == "hung_yen_2025_2030"
+    assert sorted(indicator.targets.values_list("plan__code", flat=True)) == [
+        "hung_yen_2025_2030",
+        "kim_son_2026",
+    ]
+    load_catalogue(resolution, actor=None)  # a reload of the resolution keeps both
+    assert Indicator.objects.get(code=GRDP).targets.count() == 2

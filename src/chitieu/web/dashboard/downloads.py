@@ -20,7 +20,8 @@ from chitieu.reports.docx_progress import progress_docx
 from chitieu.reports.docx_writer import results_docx
 from chitieu.reports.model import ReportHeading
 from chitieu.reports.pdf import docx_to_pdf
-from chitieu.reports.progress import progress_report
+from chitieu.reports.progress import progress_report, span_words
+from chitieu.reports.progress import report_years as progress_years
 from chitieu.reports.results import results_table
 from chitieu.reports.xlsx_progress import progress_xlsx
 from chitieu.reports.xlsx_writer import results_xlsx
@@ -97,8 +98,8 @@ def build_report(
 
 
 def report_years(plan: Plan) -> range:
-    """The years a progress report may cover: the term after its base year."""
-    return range(plan.term_start + 1, plan.term_end + 1)
+    """The years a progress report may cover (chitieu.reports.progress.report_years)."""
+    return progress_years(plan.term_start, plan.term_end)
 
 
 def default_year(plan: Plan) -> int:
@@ -110,11 +111,11 @@ def default_year(plan: Plan) -> int:
 def report_year(plan: Plan, year: int | None) -> int:
     if year is None:
         return default_year(plan)
-    if year not in report_years(plan):
-        first, last = plan.term_start + 1, plan.term_end
+    years = report_years(plan)
+    if year not in years:
         raise DownloadError(
-            f"Năm báo cáo {year} không thuộc nhiệm kỳ {plan.term_start} - {plan.term_end} "
-            f"(chọn từ {first} đến {last}).",
+            f"Năm báo cáo {year} không thuộc {span_words(plan.term_start, plan.term_end)} "
+            f"(chọn từ {years.start} đến {years.stop - 1}).",
             code="year",
             place=plan.code,
         )
@@ -148,8 +149,11 @@ def _progress(plan: Plan, fmt: str, year: int, issuer: str | None) -> BuiltRepor
             code="kind",
             place=plan.code,
         )
-    subject = "Tình hình thực hiện các chỉ tiêu nhiệm kỳ"
-    heading = _heading(plan, issuer, f"{subject} {plan.term_start} - {plan.term_end}, năm {year}")
+    span = span_words(plan.term_start, plan.term_end)
+    subject = f"Tình hình thực hiện các chỉ tiêu {span}"
+    heading = _heading(
+        plan, issuer, subject if span.endswith(str(year)) else f"{subject}, năm {year}"
+    )
     catalogue, figures = stored_catalogue(plan)
     report = progress_report(
         catalogue, figures, year, task_notes=task_notes(plan, year), charts=fmt != "xlsx"

@@ -241,22 +241,30 @@ def _indicators(
 ) -> None:
     Target.objects.filter(plan=plan).delete()
     seen: dict[str, Indicator] = {}
+    shared: set[str] = set()
     items = list(indicators)
     for position, item in enumerate(items):
-        row, created = Indicator.objects.update_or_create(
-            code=item.code,
-            defaults={
-                "plan": plan,
-                "group": groups.get(item.group),
-                "name": item.name,
-                "unit": item.unit or "",
-                "direction": item.direction.value,
-                "stt": item.stt or "",
-                "position": position,
-                "active": True,
-                **_source_fields(item.source),
-            },
-        )
+        owner = Indicator.objects.filter(code=item.code).select_related("plan").first()
+        if owner is not None and not _takes_over(plan, owner.plan):
+            # Another plan's measure (the resolution's GRDP growth named again in an annual
+            # plan): this plan adds its own target to it and leaves it where it is.
+            row, created = owner, False
+            shared.add(item.code)
+        else:
+            row, created = Indicator.objects.update_or_create(
+                code=item.code,
+                defaults={
+                    "plan": plan,
+                    "group": groups.get(item.group),
+                    "name": item.name,
+                    "unit": item.unit or "",
+                    "direction": item.direction.value,
+                    "stt": item.stt or "",
+                    "position": position,
+                    "active": True,
+                    **_source_fields(item.source),
+                },
+            )
         report.created += created
         report.updated += not created
         seen[item.code] = row
@@ -274,6 +282,8 @@ def _indicators(
         if tick is not None:
             tick()
     for item in items:
+        if item.code in shared:
+            continue
         parent = seen.get(item.parent) if item.parent else None
         if seen[item.code].parent_id != (parent.pk if parent else None):
             seen[item.code].parent = parent
@@ -283,6 +293,15 @@ def _indicators(
     for indicator in gone:
         indicator.active = False
         indicator.save(update_fields=["active"])
+
+
+def _takes_over(plan: Plan, owner: Plan) -> bool:
+    """Whether loading `plan` may make an indicator `owner` holds its own: its own, or an
+    annual plan's that the resolution (or five-year plan) names too. An annual plan never
+    takes a measure from another plan."""
+    if owner.pk == plan.pk:
+        return True
+    return plan.kind != PlanKind.ANNUAL_PLAN and owner.kind == PlanKind.ANNUAL_PLAN
 
 
 @transaction.atomic
