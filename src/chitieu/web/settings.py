@@ -9,6 +9,7 @@ so a first run needs no set-up and no path depends on the current folder.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -82,6 +83,15 @@ DATABASES = {
         os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL, conn_max_age=0
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A writer waits up to 20 s for another (a web import's thread, a second request) rather
+    # than fail at once with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Tests get a file of their own: an in-memory shared-cache database locks whole tables
+    # and never waits, so a page and an import's thread writing at once fail at random.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"chitieu-test-{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
