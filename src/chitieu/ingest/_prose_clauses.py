@@ -390,7 +390,7 @@ def clean_subject(text: str) -> str:
 
 _LEAD_IN = re.compile(
     r"\b(?:phấn đấu|đặt mục tiêu|đặt ra mục tiêu|mục tiêu là|đề ra|xác định|hướng tới"
-    r"|điều chỉnh mục tiêu|nâng mục tiêu|điều chỉnh|giao)\b\s*:?",
+    r"|điều chỉnh mục tiêu|nâng mục tiêu|điều chỉnh|giao|(?:hàng đầu|là) mục tiêu)\b\s*:?",
     re.IGNORECASE,
 )
 
