@@ -20,7 +20,11 @@ import click
     "--format", "fmt", type=click.Choice(["docx", "xlsx", "pdf"]), required=True, help="Định dạng."
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--issuer", default=None, help="Cơ quan ban hành (mặc định: UBND tỉnh).")
+@click.option(
+    "--issuer",
+    default=None,
+    help="Cơ quan ban hành (mặc định: Ủy ban nhân dân của địa phương có kế hoạch).",
+)
 def command(
     kind: str, plan_code: str, year: int | None, fmt: str, output: Path, issuer: str | None
 ) -> None:
