@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
+
 from chitieu.ingest.pipeline import ingest
 from chitieu.ingest.text_reader import read_text
 
@@ -115,3 +117,23 @@ def test_a_past_years_results_table_keeps_its_targets_and_official_words() -> No
         ("12", "12,4", None),
         ("45", "45", "Đạt"),
     ]
+
+
+UNITS_IN_HEADERS = """STT | Chỉ tiêu | Kế hoạch năm 2026 (tỷ đồng) |
+1 | Thu ngân sách nhà nước | 15.903 |
+2 | Chi ngân sách địa phương | 21.000 |
+"""
+
+UNITS_IN_NAMES = """STT | Chỉ tiêu | Kế hoạch năm 2026 |
+1 | Tốc độ tăng trưởng GRDP (%) | 10 |
+2 | Thu ngân sách nhà nước (tỷ đồng) | 15.903 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [(UNITS_IN_HEADERS, ["ty_dong", "ty_dong"]), (UNITS_IN_NAMES, ["pct_per_year", "ty_dong"])],
+)
+def test_a_unit_in_the_header_or_the_name(text: str, units: list[str]) -> None:
+    catalogue = ingest(read_text(text, name="kh-2026.txt"), steps=())
+    assert [i.targets[0].value.unit for i in catalogue.indicators] == units

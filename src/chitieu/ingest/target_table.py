@@ -87,6 +87,7 @@ _NUMBERED = re.compile(r"^(\d+)(?:\.(\d+))*\.?$")
 _DASHES = frozenset({"-", "–", "—", "•"})
 _ESTIMATE = fold("ước")
 _LEVEL = Aggregation.LEVEL
+_BRACKET_END = re.compile(r"\(([^()]{1,25})\)\s*$")
 _CHANGE_VERB = re.compile(r"\s*(?:giảm|tăng)\b", re.IGNORECASE)
 
 
@@ -137,7 +138,7 @@ def read_target_table(
         if looks_forward(table, columns)
         else []
     )
-    builder = _Builder(document, columns, periods, starts)
+    builder = _Builder(document, columns, periods, starts, table.header)
     rows = table.data_rows()
     units = _units(rows, columns)
     for row, unit_text in zip(rows, units, strict=True):
@@ -169,11 +170,16 @@ class _Builder:
         columns: Columns,
         periods: list[tuple[int, int]],
         starts: list[tuple[int, int | None, str]],
+        header: tuple[str, ...] = (),
     ) -> None:
         self.document = document
         self.columns = columns
         self.periods = periods
         self.starts = starts  # (column, year, header) of the figures the plan starts from
+        # "Kế hoạch năm 2026 (tỷ đồng)": a unit every row of the table shares
+        self.header_unit = next(
+            (u for i in columns.targets if (u := _bracketed_unit(header[i]))), None
+        )
         self.groups: list[Group] = []
         self.indicators: list[Indicator] = []
         self.by_stt: dict[str, Indicator] = {}
@@ -278,7 +284,7 @@ class _Builder:
         aggregation = aggregation_for(plain, parent=parent_code)
         if aggregation is Aggregation.LEVEL and parent is not None:
             aggregation = self._inherited(parent, aggregation)
-        unit = _unit_code(unit_text)
+        unit = _unit_code(unit_text) or _bracketed_unit(name) or self.header_unit
         targets = tuple(
             self._target(row, cell, period, unit, aggregation, expression)
             for cell, period in zip(target_cells, self.periods, strict=True)
@@ -354,6 +360,16 @@ def cell_parts(text: str) -> list[tuple[str, str]]:
     if len(parts) < 2:
         return [("", text)]
     return [(clean_subject(subject), expression) for subject, expression in parts]
+
+
+def _bracketed_unit(text: str) -> str | None:
+    """The unit a name or header gives in brackets at its end: "Tốc độ tăng GRDP (%)".
+
+    >>> _bracketed_unit("Thu ngân sách (tỷ đồng)"), _bracketed_unit("Tỷ lệ (theo chuẩn mới)")
+    ('ty_dong', None)
+    """
+    match = _BRACKET_END.search(text)
+    return _unit_code(match.group(1)) if match else None
 
 
 def _unit_code(text: str) -> str | None:
