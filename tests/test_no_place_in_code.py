@@ -137,13 +137,17 @@ def _docstring_lines(source: str) -> set[int]:
     return lines
 
 
+# Python 3.12 tokenizes an f-string into pieces: its text is in FSTRING_MIDDLE tokens.
+_STRING_TOKENS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+
+
 def _code_years(source: str) -> Iterator[int]:
     """Lines holding a plan year as a number, or inside a string that is not a docstring."""
     docstrings = _docstring_lines(source)
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.NUMBER and token.string in YEARS:
             yield token.start[0]
-        elif token.type == tokenize.STRING and token.start[0] not in docstrings:
+        elif token.type in _STRING_TOKENS and token.start[0] not in docstrings:
             text = token.string
             for match in _YEAR.finditer(text):
                 yield token.start[0] + text.count("\n", 0, match.start())
