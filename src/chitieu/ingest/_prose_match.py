@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chitieu.catalog.model import Indicator
 from chitieu.catalog.text import fold
@@ -65,6 +66,9 @@ _STOP = frozenset(
 )
 _STOP_PHRASES = tuple(fold(p) for p in ("khu vực", "bảo đảm", "đảm bảo"))
 _WORD = re.compile(r"[^\W\d_]+")
+_ABBREVIATION_PATTERNS = tuple(
+    (re.compile(rf"\b{short}\b"), fold(long)) for short, long in _ABBREVIATIONS.items()
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Pair:
     score: float
 
 
+@lru_cache(maxsize=1 << 12)  # every pair of table row and prose target asks again
 def words(name: str) -> frozenset[str]:
     """The significant syllables of a name, folded.
 
@@ -81,8 +86,8 @@ def words(name: str) -> frozenset[str]:
     True
     """
     folded = fold(strip_trong_do(name))
-    for short, long in _ABBREVIATIONS.items():
-        folded = re.sub(rf"\b{short}\b", fold(long), folded)
+    for pattern, long in _ABBREVIATION_PATTERNS:
+        folded = pattern.sub(long, folded)
     for phrase in _STOP_PHRASES:
         folded = folded.replace(phrase, " ")
     return frozenset(w for w in _WORD.findall(folded) if w not in _STOP)

@@ -129,6 +129,7 @@ def extract_baselines(
     *,
     years: Collection[int] | None = None,
     former: Sequence[FormerUnit] | None = None,
+    claims: Sequence[Claim] | None = None,
 ) -> dict[str, tuple[Baseline, ...]]:
     """Baselines by indicator code; every code is a key (empty when the prose says nothing).
 
@@ -137,7 +138,7 @@ def extract_baselines(
     """
     wanted = set(years) if years is not None else baseline_years(doc)
     units = tuple(former) if former is not None else former_units(doc)
-    claims = extract_claims(doc)
+    claims = tuple(claims) if claims is not None else extract_claims(doc)
     places = _places(doc, claims)
     footnotes = {f.line: f for f in doc.footnotes}
     found: dict[str, list[Baseline]] = {i.code: [] for i in indicators}

@@ -108,9 +108,11 @@ def ingest(
         indicators = tuple(call("indicators_from_prose", prose, document=document.name, default=()))
         groups = groups or _groups_of(indicators)
     former = _former_units(hints, plan)
-    indicators = _with_baselines(
-        indicators, call("baselines", document, indicators, former=former, default={})
+    claims = tuple(call("claims", document, default=()))
+    found = call(
+        "baselines", document, indicators, former=former, claims=claims or None, default={}
     )
+    indicators = _with_baselines(indicators, found)
 
     return Catalogue(
         plan=plan,
@@ -120,7 +122,7 @@ def ingest(
         tasks=tuple(call("tasks", document, indicators, default=())),
         discrepancies=discrepancies,
         candidates=tuple(call("candidates", document, indicators, default=())),
-        claims=tuple(call("claims", document, default=())),
+        claims=claims,
         footnotes=footnote_matches(document),
         tables=_table_readings(document.tables, target_tables, results_tables),
     )
