@@ -232,3 +232,16 @@ def test_the_countrys_target_is_not_the_places() -> None:
         "Năm 2026, tỉnh phấn đấu tăng trưởng 11%, góp phần để tăng trưởng của cả nước đạt 10%."
     )
     assert [t.target.low for t in found] == [D(11)]
+
+
+def test_a_group_heading_before_a_colon_groups_what_follows() -> None:
+    found = read(
+        "Các chỉ tiêu chủ yếu:\n\nVề xây dựng Đảng: Phấn đấu hằng năm có trên 90% tổ chức cơ sở "
+        "đảng hoàn thành tốt nhiệm vụ; kết nạp đảng viên mới đạt 3-3,5% tổng số đảng viên.",
+        years=(2026, 2030),
+    )
+    assert [(t.group, t.target.low) for t in found] == [
+        ("Về xây dựng Đảng", D(90)),
+        ("Về xây dựng Đảng", D(3)),
+    ]
+    assert "Về xây dựng" not in found[0].subject

@@ -1,4 +1,4 @@
-"""`chitieu users add USERNAME --role ROLE [--department CODE] [--password-stdin] [--user NAME]`.
+"""`chitieu users add USERNAME --role ROLE [--department CODE] [--password-stdin] [--db FILE]`.
 
 Creates a user with a role (or gives an existing user a new role) through
 chitieu.web.accounts.users.put_user; only an administrator (or the system) may.
@@ -8,10 +8,12 @@ Without --password-stdin the user has no usable password yet.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from chitieu.cli.load import USER_OPTION
+from chitieu.cli.serve import use_database
 
 ROLE_WORDS = ("administrator", "planner", "department", "viewer")
 
@@ -26,11 +28,23 @@ def command() -> None:
 @click.option("--role", type=click.Choice(ROLE_WORDS), required=True, help="Vai trò.")
 @click.option("--department", default=None, help="Mã sở, ngành (bắt buộc với vai trò department).")
 @click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ dòng đầu của đầu vào chuẩn.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tệp SQLite; bỏ trống là cơ sở dữ liệu của DATABASE_URL hoặc var/chitieu.sqlite3.",
+)
 @USER_OPTION
 def add(
-    username: str, role: str, department: str | None, password_stdin: bool, user: str | None
+    username: str,
+    role: str,
+    department: str | None,
+    password_stdin: bool,
+    db: Path | None,
+    user: str | None,
 ) -> None:
     """Tạo người dùng với vai trò; người đã có thì đổi vai trò."""
+    use_database(db)
     from chitieu.web.setup import actor_named, migrate
 
     password = _password() if password_stdin else None

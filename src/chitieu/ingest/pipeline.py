@@ -106,7 +106,7 @@ def ingest(
             discrepancies = tuple(reconciled.discrepancies)
     else:
         indicators = tuple(call("indicators_from_prose", prose, document=document.name, default=()))
-        groups = groups or _groups_of(indicators)
+        groups = groups or _groups_of(indicators, prose)
     former = _former_units(hints, plan)
     claims = tuple(call("claims", document, default=()))
     found = call(
@@ -260,10 +260,15 @@ def _former_units(hints: PlanHints | None, plan: Plan) -> tuple[FormerUnit, ...]
     )
 
 
-def _groups_of(indicators: tuple[Indicator, ...]) -> tuple[Group, ...]:
+def _groups_of(indicators: tuple[Indicator, ...], prose: Any) -> tuple[Group, ...]:
+    """The groups of indicators read from prose, named by their headings as written."""
+    from chitieu.ingest.reconcile import group_code  # an optional step's module: only here
+
+    titles = {group_code(t.group): t.group.strip(" :.") for t in prose if t.group}
     seen: dict[str, Group] = {}
     for indicator in indicators:
-        seen.setdefault(indicator.group, Group(indicator.group, indicator.group, ""))
+        name = titles.get(indicator.group, indicator.group)
+        seen.setdefault(indicator.group, Group(indicator.group, name, ""))
     return tuple(seen.values())
 
 

@@ -76,6 +76,7 @@ PER_YEAR_CHANGE = "per_year_change"
 
 _SECTION_TITLES = ("chỉ tiêu cụ thể", "chỉ tiêu chủ yếu")
 _STRUCTURE = "cơ cấu"
+_GROUP_LEAD = re.compile(r"^\s*(?:\*\s*)?về\s+[^:]{2,60}$", re.IGNORECASE)
 _BOTH = re.compile(r"\s+và\s+")
 _BASE_TAIL = re.compile(r"\s*,?\s*so với[^,;.]*", re.IGNORECASE)
 # "góp phần để tăng trưởng của cả nước đạt 10%": the country's target, not the place's
@@ -432,6 +433,13 @@ def _colon_or_run(
     paragraph: Paragraph, clause: str, sentence: str, offset: int, state: _State, context: _Context
 ) -> Iterator[ProseTarget]:
     colon = target_colon(clause)
+    if colon is not None and _GROUP_LEAD.match(clause[:colon]):
+        # "Về xây dựng Đảng: phấn đấu hằng năm có trên 90% …": a group, then its targets
+        state.group = clause[:colon].strip(" :")
+        yield from _colon_or_run(
+            paragraph, clause[colon + 1 :], sentence, offset + colon + 1, state, context
+        )
+        return
     if colon is not None:
         subject, expression = clause[:colon], clause[colon + 1 :]
         prefix, _, subject = subject.rpartition(":")  # "Mục tiêu năm 2026: Cơ cấu kinh tế: …"
