@@ -9,7 +9,7 @@ import pytest
 from chitieu.catalog.model import Catalogue, Figure, FigureStatus
 from chitieu.catalog.period import Period
 from chitieu.reports.model import NO_DATA, ProgressReport
-from chitieu.reports.progress import ReportError, progress_report
+from chitieu.reports.progress import ReportError, plan_words, progress_report
 
 ESTIMATE, OFFICIAL = FigureStatus.ESTIMATE, FigureStatus.OFFICIAL
 
@@ -102,3 +102,15 @@ def test_charts_only_for_indicators_with_figures(catalogue: Catalogue) -> None:
 def test_a_year_outside_the_term_is_refused(catalogue: Catalogue, year: int) -> None:
     with pytest.raises(ReportError, match="không thuộc nhiệm kỳ"):
         progress_report(catalogue, FIGURES, year)
+
+
+@pytest.mark.parametrize(
+    ("kind", "years", "words"),
+    [
+        ("resolution", (2020, 2025), "Nghị quyết nhiệm kỳ 2020 - 2025"),
+        ("five_year_plan", (2021, 2025), "Kế hoạch 5 năm 2021 - 2025"),
+        ("annual_plan", (2024, 2024), "Kế hoạch năm 2024"),
+    ],
+)
+def test_the_report_names_its_plan_by_kind(kind: str, years: tuple[int, int], words: str) -> None:
+    assert plan_words(kind, *years) == words

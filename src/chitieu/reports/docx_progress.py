@@ -76,7 +76,7 @@ def overview(report: ProgressReport) -> str:
     with_data = [r for r in measured if r.latest_text != NO_DATA]
     ratings = Counter(r.rating for r in with_data)
     parts = ", ".join(f"{count} chỉ tiêu “{label}”" for label, count in ratings.most_common())
-    text = f"Nghị quyết nhiệm kỳ {report.term} đặt mục tiêu cho {len(measured)} chỉ tiêu. "
+    text = f"{report.plan_words} đặt mục tiêu cho {len(measured)} chỉ tiêu. "
     if with_data:
         text += f"Đến năm {report.year}, {len(with_data)} chỉ tiêu đã có số liệu"
         text += f" ({parts})." if parts else "."

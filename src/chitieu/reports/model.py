@@ -144,6 +144,7 @@ class ProgressReport:
     coherence: tuple[CoherenceFinding, ...]
     charts: tuple[Chart, ...]
     tasks: tuple[TaskNote, ...]
+    plan_words: str = "Nghị quyết"  # "Nghị quyết nhiệm kỳ 2020 - 2025", "Kế hoạch năm 2024"
 
     @property
     def at_risk(self) -> tuple[ProgressRow, ...]:

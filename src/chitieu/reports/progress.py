@@ -89,6 +89,16 @@ def report_years(first: int, last: int) -> range:
     return range(first if first == last else first + 1, last + 1)
 
 
+def plan_words(kind: str, first: int, last: int) -> str:
+    """What the plan is called in a sentence: "Nghị quyết nhiệm kỳ 2020 - 2025",
+    "Kế hoạch 5 năm 2021 - 2025", "Kế hoạch năm 2024"."""
+    if first == last:
+        return f"Kế hoạch năm {first}"
+    if kind == "five_year_plan":
+        return f"Kế hoạch 5 năm {first} - {last}"
+    return f"Nghị quyết nhiệm kỳ {first} - {last}"
+
+
 def span_words(first: int, last: int) -> str:
     """ "nhiệm kỳ 2020 - 2025", or "kế hoạch năm 2024" for one year."""
     return f"kế hoạch năm {first}" if first == last else f"nhiệm kỳ {first} - {last}"
@@ -135,6 +145,7 @@ def progress_report(
         plan_name=plan.name,
         year=year,
         term=f"{first} - {last}",
+        plan_words=plan_words(plan.kind, first, last),
         locality=place,
         rows=tuple(rows),
         groups=tuple(groups),
