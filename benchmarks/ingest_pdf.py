@@ -10,14 +10,12 @@ alone and reading plus the whole pipeline. Goal: under 3 s for the whole.
 from __future__ import annotations
 
 import hashlib
-import statistics
 import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
+from benchmarks._timing import median_seconds, peak_mib
 from chitieu.ingest import read_pdf, read_text
 from chitieu.ingest.pipeline import ingest
 
@@ -45,33 +43,15 @@ def seed_pdf() -> Path:
     return built
 
 
-def _median_seconds(run: Callable[[], object], runs: int = RUNS) -> float:
-    run()  # warm up imports and caches
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _peak_mib(run: Callable[[], object]) -> float:
-    tracemalloc.start()
-    run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
-
-
 def main() -> None:
     path = seed_pdf()
     pages = len(pdfium.PdfDocument(str(path)))
-    reading = _median_seconds(lambda: read_pdf(path))
+    reading = median_seconds(lambda: read_pdf(path), RUNS)
     print(
         f"read_pdf ({pages} pages): median {reading * 1000:.0f} ms over {RUNS} runs "
-        f"({reading / pages * 1000:.1f} ms a page), peak {_peak_mib(lambda: read_pdf(path)):.1f} MiB of Python heap"
+        f"({reading / pages * 1000:.1f} ms a page), peak {peak_mib(lambda: read_pdf(path)):.1f} MiB of Python heap"
     )
-    whole = _median_seconds(lambda: ingest(path))
+    whole = median_seconds(lambda: ingest(path), RUNS)
     verdict = "within" if whole < GOAL_S else "OVER"
     print(
         f"read + full pipeline: median {whole * 1000:.0f} ms over {RUNS} runs, "

@@ -7,12 +7,10 @@ the time each optional step adds on its own. Goal: well under a second.
 
 from __future__ import annotations
 
-import statistics
-import time
-import tracemalloc
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from pathlib import Path
 
+from benchmarks._timing import median_seconds, peak_mib
 from chitieu.ingest.pipeline import EXTRACTORS, extractor, ingest
 
 SEED = (
@@ -24,32 +22,12 @@ SEED = (
 RUNS = 7
 
 
-def _median_seconds(run: Callable[[], object], runs: int = RUNS) -> float:
-    run()  # warm up imports and caches
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _peak_mib(run: Callable[[], object]) -> float:
-    tracemalloc.start()
-    run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
-
-
 def _report(label: str, steps: Collection[str] | None) -> None:
     def run() -> object:
         return ingest(SEED, steps=steps)
 
-    seconds = _median_seconds(run)
-    print(
-        f"{label}: median {seconds * 1000:.0f} ms over {RUNS} runs, peak {_peak_mib(run):.1f} MiB"
-    )
+    seconds = median_seconds(run, RUNS)
+    print(f"{label}: median {seconds * 1000:.0f} ms over {RUNS} runs, peak {peak_mib(run):.1f} MiB")
 
 
 def main() -> None:
@@ -58,7 +36,7 @@ def main() -> None:
     for step in EXTRACTORS:
         if step == "indicators_from_prose" or extractor(step) is None:
             continue
-        seconds = _median_seconds(lambda step=step: ingest(SEED, steps=(step,)), runs=3)  # type: ignore[misc]
+        seconds = median_seconds(lambda step=step: ingest(SEED, steps=(step,)), runs=3)  # type: ignore[misc]
         print(f"  tables + {step}: median {seconds * 1000:.0f} ms")
 
 

@@ -8,12 +8,10 @@ charts rendered by vl-convert), xlsx and pdf (docx + LibreOffice) separately.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from benchmarks._timing import median_seconds
 from chitieu.catalog.model import Catalogue, Figure, FigureStatus
 from chitieu.catalog.period import Period
 from chitieu.ingest.pipeline import ingest
@@ -53,15 +51,6 @@ def figures(catalogue: Catalogue) -> list[Figure]:
     return made
 
 
-def _median(run: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     catalogue = ingest(SEED)
     data = figures(catalogue)
@@ -69,17 +58,17 @@ def main() -> None:
     print(
         f"reports_build: {len(report.rows)} chỉ tiêu, {len(report.charts)} biểu đồ, {len(data)} số liệu"
     )
-    model = _median(lambda: progress_report(catalogue, data, 2026))
+    model = median_seconds(lambda: progress_report(catalogue, data, 2026), RUNS, warm_up=False)
     print(f"  model (assess, outlook, coherence, chart specs): {model * 1000:.0f} ms")
-    docx = _median(lambda: progress_docx(report, HEADING))
+    docx = median_seconds(lambda: progress_docx(report, HEADING), RUNS, warm_up=False)
     print(f"  docx (with charts as PNG): {docx:.2f} s")
-    xlsx = _median(lambda: progress_xlsx(report, HEADING))
+    xlsx = median_seconds(lambda: progress_xlsx(report, HEADING), RUNS, warm_up=False)
     print(f"  xlsx: {xlsx * 1000:.0f} ms")
     if soffice() is None:
         print("  pdf: LibreOffice not installed, skipped")
         return
     document = progress_docx(report, HEADING)
-    pdf = _median(lambda: docx_to_pdf(document), runs=1)
+    pdf = median_seconds(lambda: docx_to_pdf(document), 1, warm_up=False)
     print(f"  pdf (LibreOffice conversion of the docx): {pdf:.2f} s")
 
 

@@ -16,14 +16,14 @@ import click
 
 from chitieu.cli._profile import PROFILE_OPTION, load_profile
 from chitieu.cli.load import USER_OPTION
-from chitieu.cli.serve import use_database
+from chitieu.cli.serve import DB_OPTION, use_database
 
 
 @click.command("import-published")
 @PROFILE_OPTION
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra, không ghi gì.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@DB_OPTION
 @USER_OPTION
 def command(
     profile_file: Path | None, report: Path | None, dry_run: bool, db: Path | None, user: str | None

@@ -14,17 +14,12 @@ import click
 
 from chitieu.cli._profile import load_profile
 from chitieu.cli.load import USER_OPTION
-from chitieu.cli.serve import use_database
+from chitieu.cli.serve import DB_OPTION, use_database
 
 
 @click.command("init")
 @click.argument("profile_file", metavar="PROFILE", type=click.Path(path_type=Path))
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Tệp SQLite; bỏ trống là cơ sở dữ liệu của DATABASE_URL hoặc var/chitieu.sqlite3.",
-)
+@DB_OPTION
 @USER_OPTION
 def command(profile_file: Path, db: Path | None, user: str | None) -> None:
     """Tạo hoặc cập nhật cơ sở dữ liệu từ hồ sơ địa phương (chạy lại an toàn)."""

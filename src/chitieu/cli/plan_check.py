@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from chitieu.cli._profile import PROFILE_OPTION
-from chitieu.cli.serve import use_database
+from chitieu.cli.serve import DB_OPTION, use_database
 from chitieu.profile.model import NationalTargets
 
 
@@ -23,7 +23,7 @@ from chitieu.profile.model import NationalTargets
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @PROFILE_OPTION
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@DB_OPTION
 def command(plan_code: str | None, fmt: str, profile_file: Path | None, db: Path | None) -> None:
     """So mục tiêu kế hoạch năm với mốc lộ trình của nghị quyết năm đó."""
     from chitieu.outlook.annual_plan import check_json, check_text

@@ -18,6 +18,14 @@ PORT_OPTION = click.option(
 )
 
 
+DB_OPTION = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tệp SQLite; bỏ trống là cơ sở dữ liệu của DATABASE_URL hoặc var/chitieu.sqlite3.",
+)
+
+
 def use_database(db: Path | None) -> None:
     """Point the settings at an SQLite file (before Django starts); None keeps DATABASE_URL."""
     if db is not None:
@@ -43,12 +51,7 @@ def run_server(port: int) -> None:
 
 @click.command("serve")
 @PORT_OPTION
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Tệp SQLite; bỏ trống là cơ sở dữ liệu của DATABASE_URL hoặc var/chitieu.sqlite3.",
-)
+@DB_OPTION
 def command(port: int, db: Path | None) -> None:
     """Chạy trang web trên một cơ sở dữ liệu đã có (cập nhật cấu trúc nếu cần)."""
     if db is not None and not db.exists():

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from chitieu.cli.load import USER_OPTION
-from chitieu.cli.serve import use_database
+from chitieu.cli.serve import DB_OPTION, use_database
 
 ROLE_WORDS = ("administrator", "planner", "department", "viewer")
 
@@ -28,12 +28,7 @@ def command() -> None:
 @click.option("--role", type=click.Choice(ROLE_WORDS), required=True, help="Vai trò.")
 @click.option("--department", default=None, help="Mã sở, ngành (bắt buộc với vai trò department).")
 @click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ dòng đầu của đầu vào chuẩn.")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Tệp SQLite; bỏ trống là cơ sở dữ liệu của DATABASE_URL hoặc var/chitieu.sqlite3.",
-)
+@DB_OPTION
 @USER_OPTION
 def add(
     username: str,
