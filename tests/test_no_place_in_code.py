@@ -72,12 +72,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("web/figures/template.py", "5. Kỳ: 2026 (cả năm)"): "period format example",
     ("ingest/figure_cells.py", "hãy ghi dạng chữ như 2026"): "period format example",
-    ("outlook/backtest.py", '"hung_yen_cu_2020_2025.001"'): "comment example of a code",
     ("outlook/coherence_base.py", '"co_cau.tong_2030"'): (
         "comment example of a check id that names the term's last year"
     ),
-    ("assess/summary_claims.py", "*"): "docstring examples of place keys",
-    ("web/dashboard/downloads.py", "*"): "doctest examples of file names",
 }
 
 

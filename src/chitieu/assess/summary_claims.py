@@ -4,7 +4,7 @@ against its results tables.
 A statement is a fraction N/M followed by "chỉ tiêu" or "nhóm chỉ tiêu", with the word
 that says what was counted, after it ("7/19 nhóm chỉ tiêu đạt") or before it ("vượt
 5/20 chỉ tiêu"), within the clause (clauses end at , ; . : and "và"). The table is the
-one whose locality the sentence names last before the fraction ("Tỉnh Thái Bình (cũ)"),
+one whose locality the sentence names last before the fraction ("Tỉnh Kim Sơn (cũ)"),
 else the one with M groups. Each statement is checked on its own: the groups of the
 table are rolled up (chitieu.assess.rollup) from the official words, and the count is
 compared under the default rule and under each alternative.
@@ -63,7 +63,7 @@ def _key(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    """Lower case ASCII letters, one character for one ('Thái Bình' -> 'thai binh')."""
+    """Lower case ASCII letters, one character for one ('Kim Sơn' -> 'kim son')."""
     out = []
     for ch in text.lower():
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
@@ -105,7 +105,7 @@ class CountStatement:
     words: str  # the words that say what was counted, as written ("hoàn thành vượt")
     category: Category
     noun: str  # "nhóm chỉ tiêu" | "chỉ tiêu"
-    locality: str | None  # ascii key of the place named before it ("thai binh")
+    locality: str | None  # ascii key of the place named before it ("kim son")
     footnote: int | None = None
 
 
@@ -204,7 +204,7 @@ def statements_from_claims(
 
 
 def locality_keys(terms: Sequence[PastTerm]) -> dict[str, str]:
-    """ascii locality key -> table label: {'hung yen': '1A', 'thai binh': '1B'}."""
+    """ascii locality key -> table label: {'long giang': '1A', 'kim son': '1B'}."""
     keys = {}
     for term in terms:
         name = term.locality.removesuffix("_cu").replace("_", " ")

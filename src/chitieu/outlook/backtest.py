@@ -49,7 +49,7 @@ _RANK = {FigureStatus.ESTIMATE: 0, FigureStatus.PRELIMINARY: 1, FigureStatus.OFF
 
 @dataclass(frozen=True)
 class BacktestCase:
-    code: str  # the past-term row's code, "hung_yen_cu_2020_2025.001"
+    code: str  # the past-term row's code, "<term code>.001"
     locality: str
     as_of: int
     name: str

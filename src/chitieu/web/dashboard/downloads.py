@@ -58,7 +58,7 @@ class DownloadError(ValueError):
 @dataclass(frozen=True)
 class BuiltReport:
     content: bytes
-    filename: str  # Vietnamese: "Kết quả thực hiện chỉ tiêu - Hưng Yên (cũ) 2020-2025.docx"
+    filename: str  # Vietnamese: "Kết quả thực hiện chỉ tiêu - Kim Sơn (cũ) 2020-2025.docx"
     media_type: str
 
     @property
@@ -227,8 +227,8 @@ def safe_filename(name: str) -> str:
 def ascii_filename(name: str) -> str:
     """The name without tone marks, đ as d, spaces as hyphens: for old browsers' `filename`.
 
-    >>> ascii_filename("Kết quả thực hiện chỉ tiêu - Hưng Yên (cũ) 2020-2025.docx")
-    'Ket-qua-thuc-hien-chi-tieu-Hung-Yen-(cu)-2020-2025.docx'
+    >>> ascii_filename("Kết quả thực hiện chỉ tiêu - Kim Sơn (cũ) 2020-2025.docx")
+    'Ket-qua-thuc-hien-chi-tieu-Kim-Son-(cu)-2020-2025.docx'
     """
     text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
