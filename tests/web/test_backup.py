@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,3 +50,21 @@ def test_restore_refuses_a_database_with_data(store: dict[str, Any], tmp_path: P
     path.write_text(dump(), encoding="utf-8")
     with pytest.raises(RestoreError, match="trống"):
         restore_database(path)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_keeps_every_microsecond_of_the_history(
+    store: dict[str, Any], user: Callable[[str], Any], tmp_path: Path
+) -> None:
+    figure = record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("8.1"),
+        actor=user("sokhdt"), expected_version=None, source="Sở Tài chính",
+    )  # fmt: skip
+    # Under a millisecond: the case Django's own JSON encoder rounds away.
+    written = datetime(2026, 3, 2, 9, 15, 7, 123, tzinfo=UTC)
+    FigureRevision.objects.filter(figure=figure).update(at=written)
+    path = tmp_path / "sao_luu.json"
+    path.write_text(dump(), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+    restore_database(path)
+    assert FigureRevision.objects.get().at == written

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "chitieu.web.audit",
 ]
 
+SERIALIZATION_MODULES = {"json": "chitieu.web.full_precision_json"}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
