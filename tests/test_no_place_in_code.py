@@ -54,9 +54,6 @@ _PLAN_CODE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:19|20)\d\d(?:_(?:19
 # (path under src/chitieu, text on the line) -> reason. "*" as text: the whole file.
 ALLOWED: dict[tuple[str, str], str] = {
     ("web/settings.py", 'TIME_ZONE = "Asia/Ho_Chi_Minh"'): "the IANA time zone's name",
-    ("web/plans/migrations/0003_plan_kind_context.py", "*"): (
-        "a migration is history: it names the context plan stored before kinds existed"
-    ),
     # Help texts that show how to write a period: the year is an example, not a plan's.
     ("catalog/period.py", "(dùng dạng 2026, 2026-H1"): "period format example",
     ("web/dashboard/forms.py", '"Ví dụ: 2026, 2026-H1'): "period format example",

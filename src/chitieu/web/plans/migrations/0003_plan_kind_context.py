@@ -4,12 +4,15 @@ from typing import Any
 
 from django.db import migrations, models
 
-# Stored before the kind existed, as a resolution; `chitieu import-published` now writes "context".
-CONTEXT_PLANS = ("hung_yen_boi_canh",)
+# Context plans were stored as resolutions before the kind existed; their codes end in
+# "_boi_canh" by the published-figures mapping's convention. `chitieu import-published`
+# now writes "context" itself.
+CONTEXT_SUFFIX = "_boi_canh"
 
 
 def mark_context(apps: Any, schema_editor: Any) -> None:
-    apps.get_model("plans", "Plan").objects.filter(code__in=CONTEXT_PLANS).update(kind="context")
+    plans = apps.get_model("plans", "Plan").objects.filter(code__endswith=CONTEXT_SUFFIX)
+    plans.update(kind="context")
 
 
 def unmark_context(apps: Any, schema_editor: Any) -> None:

@@ -1,0 +1,34 @@
+"""Data migrations, run forward from the state before them on a real database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE_KINDS = [("plans", "0002_labels")]
+WITH_KINDS = [("plans", "0003_plan_kind_context")]
+
+
+def _migrate(targets: list[tuple[str, str]]) -> Any:
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plans_stored_as_context_before_kinds_existed_become_context() -> None:
+    old = _migrate(BEFORE_KINDS).get_model("plans", "Plan")
+    for code in ("tinh_a_boi_canh", "tinh_a_2025_2030"):
+        old.objects.create(code=code, name=code, kind="resolution", term_start=2025, term_end=2030)
+    try:
+        kinds = dict(
+            _migrate(WITH_KINDS).get_model("plans", "Plan").objects.values_list("code", "kind")
+        )
+        assert kinds == {"tinh_a_boi_canh": "context", "tinh_a_2025_2030": "resolution"}
+    finally:
+        _migrate(BEFORE_KINDS).get_model("plans", "Plan").objects.all().delete()
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
