@@ -107,7 +107,7 @@ def test_avg_level_is_the_mean_of_the_years() -> None:
 def test_cumulative_sums_the_years() -> None:
     by_year = agg.yearly_figures(figs({2021: "1600", 2022: "1700"}))
     found = agg.cumulative(by_year, 2021, 2022)
-    assert (found.value, found.working) == (D(3300), "tổng 2021-2022 = 1.600 + 1.700")
+    assert (found.value, found.working) == (D(3300), "Tổng 2021-2022 = 1.600 + 1.700")
 
 
 def test_cumulative_names_the_missing_year() -> None:

@@ -11,7 +11,7 @@ from chitieu.assess import AssessmentError, Rules, assess_target, record_manual_
 from chitieu.catalog.model import Aggregation, Assessment, Baseline, Direction, Source
 from chitieu.catalog.model import FigureStatus as S
 
-from .builders import fig, figs, planned, point, ratio, text_goal
+from .builders import below, fig, figs, planned, point, range_, rank, ratio, text_goal
 
 D = Decimal
 A = Assessment
@@ -27,10 +27,115 @@ def test_level_target_uses_the_end_year_figure() -> None:
     )
 
 
-def test_reason_states_the_arithmetic_in_vietnamese_format() -> None:
+def test_level_reason_is_a_sentence_and_the_arithmetic_is_apart() -> None:
     result = assess_target(planned(point("20")), H, figs({2025: "19.29"}))
     assert result.reason == (
-        "Kết quả 19,29% (năm 2025) đạt 96,45% mục tiêu 20% (trong ngưỡng cơ bản đạt 5%)."
+        "Năm 2025 đạt 19,29%, bằng 96,45% mục tiêu 20%,"
+        " thiếu không quá 5% so với mục tiêu (mức cơ bản đạt)."
+    )
+    assert result.working == (
+        "Số liệu năm 2025: 19,29%",
+        "Tỷ lệ so với mục tiêu: 19,29 / 20 = 96,45%",
+        "Thang đánh giá: từ 101% là vượt; từ 100% là đạt; từ 95% là cơ bản đạt;"
+        " dưới 95% là không đạt",
+    )
+
+
+def test_growth_reason_has_no_formula_and_the_working_has_the_compound_average() -> None:
+    target = planned(point("10", "pct_per_year"), Aggregation.AVG_GROWTH, 2026, 2026)
+    result = assess_target(target, H, figs({2026: "9.6"}))
+    assert result.reason == (
+        "Tăng trưởng bình quân năm 2026 đạt 9,6%/năm, bằng 96% mục tiêu 10%/năm,"
+        " thiếu không quá 5% so với mục tiêu (mức cơ bản đạt)."
+    )
+    assert "^" not in result.reason
+    assert result.working[:2] == (
+        "Tăng trưởng bình quân năm 2026 từ tốc độ tăng từng năm: (1,096)^(1/1) − 1 = 9,6%/năm",
+        "Tỷ lệ so với mục tiêu: 9,6 / 10 = 96%",
+    )
+
+
+def test_growth_from_levels_names_both_levels_in_the_working() -> None:
+    levels = [fig(2020, "100", indicator="kt.level"), fig(2025, "161.05", indicator="kt.level")]
+    target = planned(point("10", "pct_per_year"), Aggregation.AVG_GROWTH)
+    result = assess_target(target, H, [], levels=levels)
+    assert result.reason == "Tăng trưởng bình quân 2021-2025 đạt 10%/năm, bằng mục tiêu 10%/năm."
+    assert result.working[0] == (
+        "Tăng trưởng bình quân 2021-2025 từ mức năm 2020 (100) và năm 2025 (161,05):"
+        " (161,05/100)^(1/5) − 1 = 10%/năm"
+    )
+
+
+def test_average_reason_says_the_years_and_the_working_the_sum() -> None:
+    levels = figs({2021: "94", 2022: "96", 2023: "95"})
+    target = planned(point("95"), Aggregation.AVG_LEVEL)
+    result = assess_target(target, H, levels, as_of=2023)
+    assert result.reason == (
+        "Bình quân 2021-2023 (giai đoạn 2021-2025 chưa kết thúc) đạt 95%, bằng mục tiêu 95%."
+    )
+    assert result.working[0] == "Bình quân 2021-2023 = (94 + 96 + 95)/3 = 95%"
+
+
+def test_reduction_ratio_reason_and_working() -> None:
+    target = planned(ratio(1, 3), Aggregation.CHANGE)
+    result = assess_target(target, H, figs({2020: "77", 2025: "47"}))
+    assert result.reason == (
+        "Mức giảm năm 2025 so với năm 2020 đạt 38,96%, vượt 16,88% so với mục tiêu 1/3 (33,33%)."
+    )
+    assert result.working[:2] == (
+        "Mức giảm năm 2025 so với năm 2020: (77 − 47)/77 = 38,96%",
+        "Tỷ lệ so với mục tiêu: 38,96% / 33,33% = 116,88%",
+    )
+
+
+def test_range_reason_names_the_end_in_words_not_jargon() -> None:
+    result = assess_target(planned(range_("7.5", "8")), H, figs({2025: "7.3"}))
+    assert result.reason == (
+        "Năm 2025 đạt 7,3%, bằng 97,33% mức thấp nhất (7,5%) của khoảng mục tiêu 7,5-8%,"
+        " thiếu không quá 5% so với mục tiêu (mức cơ bản đạt)."
+    )
+    assert "Tỷ lệ so với mục tiêu: 7,3 / 7,5 = 97,33%" in result.working
+
+
+def test_ceiling_reason_and_working() -> None:
+    result = assess_target(planned(below("1")), L, figs({2025: "1.2"}))
+    assert result.reason == (
+        "Năm 2025 ở mức 1,2%, cao hơn mục tiêu < 1% (chỉ tiêu càng thấp càng tốt),"
+        " chênh lệch hơn 5% so với mục tiêu."
+    )
+    assert result.working[1:] == (
+        "Mục tiêu so với kết quả (càng thấp càng tốt): 1 / 1,2 = 83,33%",
+        "Thang đánh giá: từ 100% là đạt; từ 95% là cơ bản đạt; dưới 95% là không đạt",
+    )
+
+
+def test_no_data_reason_and_how_it_will_be_computed() -> None:
+    target = planned(point("8000", None), Aggregation.CUMULATIVE, 2026, 2030)
+    result = assess_target(target, H, [])
+    assert result.reason == "Chưa có số liệu: chưa có số liệu 2026-2030."
+    assert result.working == ("Cách tính: cộng số liệu các năm 2026-2030 rồi so với mục tiêu",)
+
+
+def test_every_year_working_lists_each_year() -> None:
+    target = planned(point("10"), Aggregation.EVERY_YEAR)
+    result = assess_target(target, H, figs({2021: "11", 2022: "9.7", 2023: "10"}), as_of=2023)
+    assert result.reason == (
+        "Đạt mục tiêu 2/3 năm có số liệu (2021-2023); năm kém nhất 2022 đạt 9,7%,"
+        " bằng 97% mục tiêu 10%, thiếu không quá 5% so với mục tiêu (mức cơ bản đạt),"
+        " giai đoạn chưa kết thúc nên đánh giá là chưa đạt."
+    )
+    assert result.working[:3] == (
+        "Năm 2021: 11% — Vượt",
+        "Năm 2022: 9,7% — Cơ bản đạt",
+        "Năm 2023: 10% — Đạt",
+    )
+
+
+def test_rank_reason_and_working() -> None:
+    result = assess_target(planned(rank(10)), L, figs({2025: "12"}))
+    assert (result.reason, result.working[-1]) == (
+        "Năm 2025 xếp hạng 12, nằm ngoài nhóm 10 dẫn đầu.",
+        "Xếp hạng 12 > 10",
     )
 
 
@@ -46,6 +151,7 @@ def test_estimate_makes_the_result_provisional() -> None:
 def test_estimate_is_marked_in_the_reason() -> None:
     result = assess_target(planned(point("20")), H, figs({2025: "21"}, S.ESTIMATE))
     assert "(số ước)" in result.reason
+    assert result.working[0] == "Số liệu năm 2025 (số ước): 21%"
 
 
 def test_preliminary_figure_is_marked_in_the_reason() -> None:

@@ -30,7 +30,8 @@ class Aggregate:
     years_used: tuple[int, ...] = ()
     missing_years: tuple[int, ...] = ()
     statuses: frozenset[FigureStatus] = frozenset()
-    working: str = ""  # the arithmetic, in Vietnamese ("tổng 2021-2023 = 1 + 2 + 3")
+    working: str = ""  # the arithmetic without its result ("Tổng 2021-2023 = 1 + 2 + 3")
+    label: str = ""  # what the value is, as a sentence's subject ("Tổng 2021-2023")
     note: str = ""  # why there is no value
 
 
@@ -66,13 +67,13 @@ def level(by_year: Mapping[int, Figure], start: int, end: int, *, closed: bool) 
         figure = by_year.get(end)
         if figure is None:
             return Aggregate(None, note=_missing_end_note(by_year, start, end))
-        return Aggregate(figure.value, (end,), (), frozenset({figure.status}), f"năm {end}")
+        return Aggregate(figure.value, (end,), (), frozenset({figure.status}), label=f"Năm {end}")
     years = [year for year in by_year if start <= year <= end]
     if not years:
         return Aggregate(None, note=f"chưa có số liệu năm nào trong giai đoạn {start}-{end}")
     latest = max(years)
     figure = by_year[latest]
-    return Aggregate(figure.value, (latest,), (), frozenset({figure.status}), f"năm {latest}")
+    return Aggregate(figure.value, (latest,), (), frozenset({figure.status}), label=f"Năm {latest}")
 
 
 def avg_growth(
@@ -119,12 +120,10 @@ def _growth_from_rates(
     if product <= 0:
         raise AssessmentError("Tốc độ tăng từ -100% trở xuống, không tính được bình quân")
     average = (product ** (Decimal(1) / len(years)) - 1) * 100
-    working = (
-        f"bình quân {year_span(years)} gộp từ tốc độ tăng {len(years)} năm: "
-        f"({' × '.join(factors)})^(1/{len(years)}) − 1"
-    )
+    label = f"Tăng trưởng bình quân {year_span(years)}"
+    working = f"{label} từ tốc độ tăng từng năm: ({' × '.join(factors)})^(1/{len(years)}) − 1"
     statuses = frozenset(rates[year].status for year in years)
-    return Aggregate(_round(average, precision), years, missing, statuses, working)
+    return Aggregate(_round(average, precision), years, missing, statuses, working, label)
 
 
 def _growth_from_levels(
@@ -145,12 +144,16 @@ def _growth_from_levels(
         return None
     count = end - base_year
     average = ((levels[end].value / base_value) ** (Decimal(1) / count) - 1) * 100
+    label = f"Tăng trưởng bình quân {_span(start, end)}"
+    end_text, base_text = format_number(levels[end].value), format_number(base_value)
     working = (
-        f"bình quân {start}-{end} tính từ mức năm {base_year} và năm {end}: "
-        f"({format_number(levels[end].value)}/{format_number(base_value)})^(1/{count}) − 1"
+        f"{label} từ mức năm {base_year} ({base_text}) và năm {end} ({end_text}): "
+        f"({end_text}/{base_text})^(1/{count}) − 1"
     )
     statuses.add(levels[end].status)
-    return Aggregate(_round(average, precision), (base_year, end), (), frozenset(statuses), working)
+    return Aggregate(
+        _round(average, precision), (base_year, end), (), frozenset(statuses), working, label
+    )
 
 
 def avg_level(
@@ -162,11 +165,10 @@ def avg_level(
         return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {_span(start, end)}")
     values = [by_year[year].value for year in years]
     mean = sum(values, Decimal(0)) / len(values)
-    working = (
-        f"bình quân {year_span(years)} = ({' + '.join(map(format_number, values))})/{len(values)}"
-    )
+    label = f"Bình quân {year_span(years)}"
+    working = f"{label} = ({' + '.join(map(format_number, values))})/{len(values)}"
     statuses = frozenset(by_year[year].status for year in years)
-    return Aggregate(_round(mean, precision), years, missing, statuses, working)
+    return Aggregate(_round(mean, precision), years, missing, statuses, working, label)
 
 
 def cumulative(by_year: Mapping[int, Figure], start: int, end: int) -> Aggregate:
@@ -175,9 +177,10 @@ def cumulative(by_year: Mapping[int, Figure], start: int, end: int) -> Aggregate
     if not years:
         return Aggregate(None, missing_years=missing, note=f"chưa có số liệu {_span(start, end)}")
     values = [by_year[year].value for year in years]
-    working = f"tổng {year_span(years)} = {' + '.join(map(format_number, values))}"
+    label = f"Tổng {year_span(years)}"
+    working = f"{label} = {' + '.join(map(format_number, values))}"
     statuses = frozenset(by_year[year].status for year in years)
-    return Aggregate(sum(values, Decimal(0)), years, missing, statuses, working)
+    return Aggregate(sum(values, Decimal(0)), years, missing, statuses, working, label)
 
 
 def change(
@@ -205,12 +208,14 @@ def change(
                 None, note=f"số liệu gốc năm {base_year} bằng 0, không tính được tỷ lệ"
             )
         value = (base_value - end_level.value) / base_value
-        working = f"giảm so với năm {base_year}: ({base_text} − {level_text})/{base_text}"
+        label = f"Mức giảm {end_level.label.lower()} so với năm {base_year}"
+        working = f"{label}: ({base_text} − {level_text})/{base_text}"
     else:
         value = end_level.value - base_value
-        working = f"thay đổi so với năm {base_year}: {level_text} − {base_text}"
+        label = f"Mức thay đổi {end_level.label.lower()} so với năm {base_year}"
+        working = f"{label}: {level_text} − {base_text}"
     years = (base_year, *end_level.years_used)
-    return Aggregate(value, years, (), statuses, working)
+    return Aggregate(value, years, (), statuses, working, label)
 
 
 def _baseline(

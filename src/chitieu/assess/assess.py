@@ -11,7 +11,14 @@ from chitieu.assess import aggregate as agg
 from chitieu.assess._vi_number import year_span
 from chitieu.assess.compare import Comparison, compare
 from chitieu.assess.errors import AssessmentError
-from chitieu.assess.explain import comparison_clause, show_value, status_tail
+from chitieu.assess.explain import (
+    comparison_clause,
+    comparison_working,
+    method_line,
+    show_value,
+    status_tail,
+    verb,
+)
 from chitieu.assess.rules import DEFAULT_RULES, Rules
 from chitieu.catalog.model import (
     Aggregation,
@@ -41,12 +48,13 @@ class Result:
     provisional: bool  # an estimate/preliminary figure, a missing year or an open period
     achieved_value: Decimal | None
     ratio: Decimal | None  # the score compared with 1 (see chitieu.assess.compare)
-    reason: str  # one Vietnamese sentence with the arithmetic
+    reason: str  # the Vietnamese sentence an official would write (chitieu.assess.explain)
     years_used: tuple[int, ...] = ()
     assessed_by: str | None = None  # set for a manual assessment
     assessed_at: datetime | None = None
     missing_years: tuple[int, ...] = ()
     per_year: tuple[tuple[int, Assessment], ...] = ()  # EVERY_YEAR: each year's status
+    working: tuple[str, ...] = ()  # the arithmetic behind `reason`, one line each
 
 
 def assess_target(
@@ -94,11 +102,12 @@ def assess_target(
             None,
             f"Chưa có số liệu: {found.note}.",
             missing_years=found.missing_years,
+            working=(method_line(target.aggregation, target.period_start, target.period_end),),
         )
     comparison = compare(found.value, target.value, direction, rules)
     status = _status(comparison, target, direction, found, closed)
     provisional = not closed or bool(found.missing_years) or _has_unfinal(found.statuses)
-    reason = _sentence(found, comparison, status, target, rules, closed)
+    reason = _sentence(found, comparison, status, target, direction, rules, closed)
     return Result(
         status,
         provisional,
@@ -107,6 +116,7 @@ def assess_target(
         reason,
         found.years_used,
         missing_years=found.missing_years,
+        working=_working(found, comparison, target, rules),
     )
 
 
@@ -207,6 +217,7 @@ def _every_year(
             None,
             f"Chưa có số liệu: {note}.",
             missing_years=missing,
+            working=(method_line(target.aggregation, target.period_start, target.period_end),),
         )
     comparisons = {
         year: compare(by_year[year].value, target.value, direction, rules) for year in present
@@ -219,12 +230,17 @@ def _every_year(
     statuses = frozenset(by_year[year].status for year in present)
     met = sum(1 for c in comparisons.values() if c.status not in _SHORTFALL)
     value = by_year[worst_year].value
+    marks = _marks(statuses, missing, "")
     reason = (
-        f"Đạt mục tiêu {met}/{len(present)} năm có số liệu ({year_span(present)})"
-        f"{_provisional_marks(statuses)}{_missing_text(missing)}; năm kém nhất {worst_year} "
-        f"kết quả {show_value(value, target.value, rules)} "
+        f"Đạt mục tiêu {met}/{len(present)} năm có số liệu ({year_span(present)}){marks}; "
+        f"năm kém nhất {worst_year} {verb(direction, target.value)} {show_value(value, target.value, rules)}, "
         f"{comparison_clause(worst, target.value, rules)}{status_tail(status, worst.status)}."
     )
+    working = tuple(
+        f"Năm {year}: {show_value(by_year[year].value, target.value, rules)}"
+        f"{_status_mark(by_year[year].status)} — {comparisons[year].status.label}"
+        for year in present
+    ) + comparison_working(worst, value, target.value, rules)
     return Result(
         status,
         not closed or bool(missing) or _has_unfinal(statuses),
@@ -234,6 +250,7 @@ def _every_year(
         present,
         missing_years=missing,
         per_year=tuple((year, comparisons[year].status) for year in present),
+        working=working,
     )
 
 
@@ -242,13 +259,12 @@ def _sentence(
     comparison: Comparison,
     status: Assessment,
     target: IndicatorTarget,
+    direction: Direction,
     rules: Rules,
     closed: bool,
 ) -> str:
+    """'Năm 2025 đạt 19,29%, bằng 96,45% mục tiêu 20%, thiếu không quá 5% … .'"""
     value = show_value(found.value if found.value is not None else Decimal(0), target.value, rules)
-    open_note = (
-        "" if closed else f" (giai đoạn {target.period_start}-{target.period_end} chưa kết thúc)"
-    )
     cumulative_note = ""
     if (
         status is Assessment.NOT_YET_ACHIEVED
@@ -257,24 +273,53 @@ def _sentence(
     ):
         cumulative_note = ", chưa đủ số liệu các năm nên chưa đánh giá được cả giai đoạn"
     tail = cumulative_note or status_tail(status, comparison.status)
+    open_note = (
+        ""
+        if closed or tail
+        else f"giai đoạn {target.period_start}-{target.period_end} chưa kết thúc"
+    )
+    marks = _marks(found.statuses, found.missing_years, open_note)
     return (
-        f"Kết quả {value} ({found.working}){_provisional_marks(found.statuses)}"
-        f"{_missing_text(found.missing_years)}{open_note} "
+        f"{found.label}{marks} {verb(direction, target.value)} {value}, "
         f"{comparison_clause(comparison, target.value, rules)}{tail}."
     )
+
+
+def _working(
+    found: agg.Aggregate, comparison: Comparison, target: IndicatorTarget, rules: Rules
+) -> tuple[str, ...]:
+    """The figures or the formula that gave the value, then the comparison's arithmetic."""
+    value = found.value if found.value is not None else Decimal(0)
+    shown = show_value(value, target.value, rules)
+    if found.working:
+        lines = [f"{found.working} = {shown}"]
+    else:
+        status = next(iter(found.statuses)) if len(found.statuses) == 1 else None
+        lines = [f"Số liệu {found.label.lower()}{_status_mark(status)}: {shown}"]
+    if found.missing_years:
+        lines.append(
+            f"Thiếu số liệu năm {_year_list(found.missing_years)}: tính trên các năm đã có"
+        )
+    return (*lines, *comparison_working(comparison, value, target.value, rules))
 
 
 def _has_unfinal(statuses: frozenset[FigureStatus]) -> bool:
     return any(status in _PROVISIONAL_MARKS for status in statuses)
 
 
-def _provisional_marks(statuses: frozenset[FigureStatus]) -> str:
+def _marks(statuses: frozenset[FigureStatus], missing: tuple[int, ...], note: str) -> str:
+    """' (số ước; thiếu số liệu năm 2023)': what makes the value provisional, in one bracket."""
     marks = [mark for status, mark in _PROVISIONAL_MARKS.items() if status in statuses]
-    return "".join(f" ({mark})" for mark in marks)
+    if missing:
+        marks.append(f"thiếu số liệu năm {_year_list(missing)}")
+    if note:
+        marks.append(note)
+    return f" ({'; '.join(marks)})" if marks else ""
 
 
-def _missing_text(missing: tuple[int, ...]) -> str:
-    return f" (thiếu số liệu năm {_year_list(missing)})" if missing else ""
+def _status_mark(status: FigureStatus | None) -> str:
+    mark = _PROVISIONAL_MARKS.get(status) if status is not None else None
+    return f" ({mark})" if mark else ""
 
 
 def _year_list(years: Sequence[int]) -> str:
