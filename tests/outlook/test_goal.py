@@ -50,6 +50,8 @@ def test_range_aims_at_the_unfavourable_bound_and_reports_the_midpoint() -> None
     ind, it = _indicator(Target("10-11%", TargetKind.RANGE, Decimal(10), Decimal(11)))
     g = resolve_goal(ind, it)
     assert (g.value, g.midpoint) == (Decimal(10), Decimal("10.5"))
+    assert g.note == "Lộ trình hướng tới mức thấp nhất của khoảng mục tiêu (10)."
+    assert "cận" not in g.note
 
 
 def test_range_lower_is_better_aims_at_the_high_bound() -> None:
@@ -66,7 +68,7 @@ def test_exclusive_min_still_aims_at_the_bound_and_says_so() -> None:
     )
     g = resolve_goal(ind, it)
     assert g.value == Decimal(15)
-    assert "không bao gồm" in g.note
+    assert g.note == "Mục tiêu là trên 15: lộ trình lấy mức 15 làm đích."
 
 
 def test_max_aims_at_high_for_lower_is_better() -> None:

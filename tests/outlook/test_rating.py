@@ -42,9 +42,12 @@ def test_compound_ratio_and_reason_in_vietnamese_notation() -> None:
     assert out.ratio == pytest.approx(8 / 14.869835, rel=1e-6)
     assert out.rating is Rating.LIMITED_PROGRESS
     assert out.reason == (
-        "Tốc độ thực tế 8,0%/năm bằng 0,54 lần mức cần thiết 14,9%/năm: "
-        "tiến bộ hạn chế; những năm còn lại cần 16,7%/năm."
+        "Tốc độ tăng thực tế 8,0%/năm, mới bằng 54% tốc độ cần thiết (14,9%/năm). "
+        "Để đạt mục tiêu, các năm còn lại cần tăng bình quân 16,7%/năm."
     )
+    assert "^" not in out.reason and "lần" not in out.reason
+    assert "Tỷ lệ tiến độ R = 8,0 / 14,9 = 0,54" in out.working
+    assert out.working[-1] == "Các năm còn lại (4 năm) cần: (200,00 / 108,00)^(1/4) − 1 = 16,7%/năm"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +164,8 @@ def test_anticipated_progress_downgrades_a_slowing_series() -> None:
     assert out.ratio == pytest.approx(1.0)
     assert out.anticipated == pytest.approx(0.771134, rel=1e-5)
     assert out.rating is Rating.NEEDS_ACCELERATION
-    assert "theo xu hướng năm 2030 ước đạt 47,71" in out.reason
+    assert "theo xu hướng, năm 2030 ước đạt 47,71 so với mục tiêu 50,00" in out.reason
+    assert "Mức xét = min(R, A) = 0,77" in out.working
 
 
 def test_cumulative_total_pace() -> None:
@@ -174,8 +178,12 @@ def test_cumulative_total_pace() -> None:
     assert out.required_remaining == pytest.approx(230_000)
     assert out.rating is Rating.NEEDS_ACCELERATION
     assert out.reason == (
-        "Bình quân thực hiện 205.000/năm bằng 0,93 lần mức cần thiết 220.000/năm: "
-        "cần tăng tốc; những năm còn lại cần 230.000/năm."
+        "Bình quân mỗi năm đã thực hiện 205.000/năm, mới bằng 93% mức cần mỗi năm "
+        "(220.000/năm). Để đạt mục tiêu, các năm còn lại cần thực hiện bình quân 230.000/năm."
+    )
+    assert "Mức cần mỗi năm: 1.100.000 / 5 năm = 220.000/năm" in out.working
+    assert out.working[-1] == (
+        "Các năm còn lại (3 năm) cần: (1.100.000 − 410.000) / 3 = 230.000/năm"
     )
 
 
@@ -202,8 +210,11 @@ def test_average_growth_and_the_rate_required_for_the_remaining_years() -> None:
     assert out.ratio == pytest.approx(0.84989, rel=1e-4)
     assert out.required_remaining == pytest.approx(11.012, rel=1e-4)
     assert out.rating is Rating.NEEDS_ACCELERATION
-    assert "8,5%/năm bằng 0,85 lần mức cần thiết 10,0%/năm" in out.reason
-    assert "cần 11,0%/năm" in out.reason
+    assert "8,5%/năm, mới bằng 85% mục tiêu (10,0%/năm)" in out.reason
+    assert "các năm còn lại cần tăng bình quân 11,0%/năm" in out.reason
+    assert out.working[-1] == (
+        "Các năm còn lại (3 năm) cần: ((1 + 10,0%)^5 / (1 + 8,5%)^2)^(1/3) − 1 = 11,0%/năm"
+    )
 
 
 def test_average_growth_over_the_complete_period_is_achieved() -> None:
@@ -234,3 +245,53 @@ def test_every_year_target(years: list[int], values: list[float], rating: Rating
     """At least 3 % every year: the latest year decides; achieved only with every year met."""
     g = goal(3, baseline=3.1, aggregation=Aggregation.EVERY_YEAR, percent=True)
     assert rate(g, years, values).rating is rating
+
+
+def test_reason_of_a_target_achieved_and_its_working() -> None:
+    out = rate(goal(200, baseline=100), [2028], [200])
+    assert out.reason == "Năm 2028 đạt 200,00, đã đạt mục tiêu 200,00."
+    assert out.working == ("Số liệu năm 2028: 200,00", "Mục tiêu năm 2030: 200,00")
+
+
+def test_reason_of_a_series_moving_away_from_its_target() -> None:
+    out = rate(goal(200, baseline=100), [2026, 2027], [95, 90])
+    assert out.rating is Rating.DETERIORATION
+    assert out.reason.startswith(
+        "Tốc độ tăng thực tế -5,1%/năm, ngược chiều mục tiêu (tốc độ cần thiết 14,9%/năm)"
+    )
+    assert out.reason.endswith("các năm còn lại cần tăng bình quân 30,5%/năm.")
+    assert "Tỷ lệ tiến độ R = -5,1 / 14,9 = -0,35" in out.working
+    assert (
+        "Xếp loại theo mức xét: từ 0,95 đúng tiến độ; từ 0,60 cần tăng tốc; "
+        "từ 0 tiến bộ hạn chế; dưới 0 đi xuống"
+    ) in out.working
+
+
+def test_on_track_reason_asks_nothing_of_the_remaining_years() -> None:
+    out = rate(goal(200, baseline=100), [2026, 2027], [116, 135])
+    assert out.rating is Rating.ON_TRACK
+    assert "Để đạt mục tiêu" not in out.reason
+    assert "bằng 109% tốc độ cần thiết (14,9%/năm)" in out.reason
+
+
+def test_every_year_reason_and_working() -> None:
+    out = rate(goal(10, aggregation=Aggregation.EVERY_YEAR), [2026, 2027], [11, 9])
+    assert (out.rating, out.reason) == (
+        Rating.DETERIORATION,
+        "Năm 2027 đạt 9,00 so với mục tiêu hằng năm 10,00, chưa đạt và kém hơn năm trước.",
+    )
+    assert out.working == ("Số liệu năm 2027: 9,00", "Mục tiêu hằng năm: 10,00")
+
+
+def test_insufficient_data_reason_and_working() -> None:
+    out = rate(goal(200), [2026], [110])
+    assert out.reason == "Chưa đủ số liệu: cần giá trị năm gốc và ít nhất một năm sau đó."
+    assert out.working == ("Số năm có số liệu (kể cả năm gốc): 1",)
+
+
+def test_gap_reason_speaks_of_the_distance_to_100() -> None:
+    out = rate(goal(98, baseline=90, percent=True), [2026, 2027], [91, 92])
+    assert out.reason.startswith("Khoảng cách tới mức 100% thu hẹp thực tế 10,6%/năm")
+    assert out.working[-1] == (
+        "Các năm còn lại (3 năm) cần: 1 − ((100 − 98,00) / (100 − 92,00))^(1/3) = 37,0%/năm"
+    )

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from chitieu.catalog.model import Aggregation, Baseline, Direction, Indicator, IndicatorTarget
+from chitieu.quantity.format import format_number, plain
 from chitieu.quantity.target import Target, TargetKind
 
 
@@ -168,19 +169,27 @@ def _goal_value(
     if kind in (TargetKind.POINT, TargetKind.APPROX):
         return _require(code, value.low if value.low is not None else value.high), None, ""
     if kind is TargetKind.MIN:
+        low = _require(code, value.low)
         note = (
-            "" if value.low_inclusive else "Cận dưới không bao gồm: lộ trình hướng tới chính cận."
+            ""
+            if value.low_inclusive
+            else f"Mục tiêu là trên {_vi(low)}: lộ trình lấy mức {_vi(low)} làm đích."
         )
-        return _require(code, value.low), None, note
+        return low, None, note
     if kind is TargetKind.MAX:
+        high = _require(code, value.high)
         note = (
-            "" if value.high_inclusive else "Cận trên không bao gồm: lộ trình hướng tới chính cận."
+            ""
+            if value.high_inclusive
+            else f"Mục tiêu là dưới {_vi(high)}: lộ trình lấy mức {_vi(high)} làm đích."
         )
-        return _require(code, value.high), None, note
+        return high, None, note
     low, high = _require(code, value.low), _require(code, value.high)
     midpoint = (low + high) / 2
     # The bound on the unfavourable side is the least that must be reached.
-    return (low if direction > 0 else high), midpoint, "Khoảng mục tiêu: hướng tới cận bất lợi."
+    if direction > 0:
+        return low, midpoint, f"Lộ trình hướng tới mức thấp nhất của khoảng mục tiêu ({_vi(low)})."
+    return high, midpoint, f"Lộ trình hướng tới mức cao nhất của khoảng mục tiêu ({_vi(high)})."
 
 
 def _change_value(
@@ -204,6 +213,10 @@ def _change(
         return None, None
     signed = direction * abs(float(number))
     return (signed, None) if value.kind is TargetKind.RATIO else (None, signed)
+
+
+def _vi(number: Decimal) -> str:
+    return format_number(plain(number))
 
 
 def _require(code: str, number: Decimal | None) -> Decimal:

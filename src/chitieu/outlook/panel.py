@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Literal
 
 import numpy as np
@@ -32,8 +31,7 @@ from chitieu.outlook._panel_math import (
     compute_block,
 )
 from chitieu.outlook.goal import Goal, Scale
-from chitieu.outlook.rating import Outlook
-from chitieu.outlook.reason import reason_text
+from chitieu.outlook.rating import Outlook, with_reason
 from chitieu.outlook.settings import (
     DEFAULT_SETTINGS,
     MEASURES,
@@ -257,7 +255,9 @@ def _frame(
     return frame
 
 
-def outlooks(frame: pd.DataFrame, goals: Iterable[Goal]) -> list[Outlook]:
+def outlooks(
+    frame: pd.DataFrame, goals: Iterable[Goal], settings: OutlookSettings = DEFAULT_SETTINGS
+) -> list[Outlook]:
     """The panel's rows as `Outlook` values with their Vietnamese reasons (a loop: for display)."""
     by_code = {g.indicator: g for g in goals}
     result = []
@@ -283,7 +283,7 @@ def outlooks(frame: pd.DataFrame, goals: Iterable[Goal]) -> list[Outlook]:
             imputed=int(row.imputed),
         )
         goal = by_code[outlook.indicator]
-        result.append(replace(outlook, reason=reason_text(outlook, goal)))
+        result.append(with_reason(outlook, goal, settings))
     return result
 
 

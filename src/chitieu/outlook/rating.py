@@ -26,6 +26,7 @@ from chitieu.outlook.projection import (
 )
 from chitieu.outlook.reason import reason_text
 from chitieu.outlook.settings import DEFAULT_SETTINGS, Measure, OutlookSettings, Rating
+from chitieu.outlook.working import working_lines
 
 LEVEL_AGGREGATIONS = (Aggregation.LEVEL, Aggregation.CHANGE)
 FLOW_MEASURES = {
@@ -62,7 +63,8 @@ class Outlook:
     required_remaining: float | None = None  # per remaining year, from the latest value
     points: int = 0
     imputed: int = 0  # missing years filled with the observed average (flows)
-    reason: str = ""
+    reason: str = ""  # the sentence (chitieu.outlook.reason)
+    working: tuple[str, ...] = ()  # its arithmetic, one line each (chitieu.outlook.working)
 
 
 def category(score: float, settings: OutlookSettings = DEFAULT_SETTINGS) -> Rating:
@@ -95,11 +97,18 @@ def rate(
         outlook = _rate_every_year(goal, pts, locality, settings)
     else:
         outlook = _rate_level(goal, pts, locality, settings)
-    return _with_reason(outlook, goal)
+    return with_reason(outlook, goal, settings)
 
 
-def _with_reason(outlook: Outlook, goal: Goal) -> Outlook:
-    return replace(outlook, reason=reason_text(outlook, goal))
+def with_reason(
+    outlook: Outlook, goal: Goal, settings: OutlookSettings = DEFAULT_SETTINGS
+) -> Outlook:
+    """The outlook with its sentence and the arithmetic behind it."""
+    return replace(
+        outlook,
+        reason=reason_text(outlook, goal),
+        working=working_lines(outlook, goal, settings),
+    )
 
 
 def _base(goal: Goal, pts: Points, locality: str | None, measure: Measure) -> Outlook:
