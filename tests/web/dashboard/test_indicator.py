@@ -1,0 +1,56 @@
+"""The indicator page: the assessment's sentence, with the arithmetic one click away."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+import pytest
+
+from tests.web.dashboard.helpers import put
+
+pytestmark = pytest.mark.django_db
+
+
+def _section(body: str, heading_id: str) -> str:
+    start = body.index(f'id="{heading_id}"')
+    return body[start : body.index("</section>", start)]
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def test_the_reason_is_a_sentence_and_the_arithmetic_is_inside_a_details(
+    client: Any, user: Any, store: dict[str, Any]
+) -> None:
+    put(store["doctors"], store["province"], 2025, "11")
+    put(store["doctors"], store["province"], 2026, "12")
+    client.force_login(user("xem"))
+    body = client.get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    card = _section(body, "danh-gia")
+    start = card.index('id="ly-do">') + len('id="ly-do">')
+    assert _text(card[start : card.index("</p>", start)]) == (
+        "Năm 2026 đạt 12 bác sỹ/vạn dân, mới bằng 80% mục tiêu 15 bác sỹ/vạn dân,"
+        " thiếu hơn 5% so với mục tiêu, giai đoạn chưa kết thúc nên đánh giá là chưa đạt."
+    )
+    details = re.findall(r'<details class="working">(.*?)</details>', card, re.S)
+    assessment, outlook = (_text(d) for d in details)
+    assert assessment.startswith("Cách tính")
+    assert "<summary>Cách tính</summary>" in details[0]
+    assert "Số liệu năm 2026: 12 bác sỹ/vạn dân" in assessment
+    assert "Tỷ lệ so với mục tiêu: 12 / 15 = 80%" in assessment
+    assert "Tỷ lệ tiến độ R = " in outlook
+
+
+def test_the_dashboard_row_carries_the_arithmetic_behind_its_reason(
+    client: Any, user: Any, store: dict[str, Any]
+) -> None:
+    put(store["doctors"], store["province"], 2026, "12")
+    client.force_login(user("xem"))
+    body = client.get("/").content.decode()
+    start = body.index('<tr data-code="xh.y_te.bac_si"')
+    row = body[start : body.index("</tr>", start)]
+    assert '<details class="working"><summary>Cách tính</summary>' in row
+    assert "12 / 15 = 80%" in row
