@@ -114,3 +114,23 @@ def test_a_year_outside_the_term_is_refused(catalogue: Catalogue, year: int) -> 
 )
 def test_the_report_names_its_plan_by_kind(kind: str, years: tuple[int, int], words: str) -> None:
     assert plan_words(kind, *years) == words
+
+
+def test_the_status_reason_is_a_sentence_and_its_arithmetic_rides_along(
+    report: ProgressReport,
+) -> None:
+    row = _row(report, "kt.grdp.tang_truong")
+    assert row.status_reason.startswith("Tăng trưởng bình quân năm 2026 (số ước) đạt 9,6%/năm")
+    assert "^" not in row.status_reason
+    assert row.status_working[0] == (
+        "Tăng trưởng bình quân năm 2026 từ tốc độ tăng từng năm: (1,096)^(1/1) − 1 = 9,6%/năm"
+    )
+
+
+def test_the_rating_reason_says_what_the_remaining_years_need_and_keeps_r(
+    report: ProgressReport,
+) -> None:
+    row = _row(report, "kt.grdp.quy_mo")
+    assert "Để đạt mục tiêu, các năm còn lại cần tăng bình quân" in row.rating_reason
+    assert any(line.startswith("Tỷ lệ tiến độ R = ") for line in row.rating_working)
+    assert row.explanation == (row.rating_reason, row.rating_working)

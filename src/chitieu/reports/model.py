@@ -107,6 +107,15 @@ class ProgressRow:
     at_risk: bool
     latest_value: Decimal | None = None
     baseline_value: Decimal | None = None
+    status_working: tuple[str, ...] = ()  # the arithmetic behind status_reason
+    rating_working: tuple[str, ...] = ()  # the arithmetic behind rating_reason
+
+    @property
+    def explanation(self) -> tuple[str, tuple[str, ...]]:
+        """The sentence a report prints in its "Giải thích" column, with its arithmetic."""
+        if self.rating_reason:
+            return self.rating_reason, self.rating_working
+        return self.status_reason, self.status_working
 
 
 @dataclass(frozen=True)

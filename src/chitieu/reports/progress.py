@@ -191,7 +191,9 @@ def _row(
         return blank, None
     baseline = _baseline(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
-    status, status_reason = _assess(indicator, target, series, year, baseline, rules)
+    status, status_reason, status_working = _assess(
+        indicator, target, series, year, baseline, rules
+    )
     goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
     rating = outlook.rating if outlook is not None else None
     row = replace(
@@ -208,6 +210,8 @@ def _row(
         at_risk=rating in AT_RISK or status is Assessment.NOT_ACHIEVED,
         latest_value=latest.value if latest is not None else None,
         baseline_value=baseline.value if baseline is not None else None,
+        status_working=status_working,
+        rating_working=outlook.working if outlook is not None else (),
     )
     return row, goal
 
@@ -275,17 +279,17 @@ def _assess(
     year: int,
     baseline: Baseline | None,
     rules: Rules,
-) -> tuple[Assessment, str]:
+) -> tuple[Assessment, str, tuple[str, ...]]:
     period = [series.by_year[y] for y in series.years(target.period_start, year)]
     if not period:
-        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}."
+        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}.", ()
     try:
         result = assess_target(
             target, indicator.direction, period, rules=rules, as_of=year, baseline=baseline
         )
     except AssessmentError as error:
-        return Assessment.NO_DATA, str(error)
-    return result.status, result.reason
+        return Assessment.NO_DATA, str(error), ()
+    return result.status, result.reason, result.working
 
 
 def _outlook(

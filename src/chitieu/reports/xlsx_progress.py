@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
@@ -96,12 +97,17 @@ def indicators_sheet(sheet: Worksheet, report: ProgressReport, heading: ReportHe
             row.rating,
             row.required_text,
             row.projection_text,
-            row.rating_reason or row.status_reason,
+            row.explanation[0],
         )
         bold = row.kind is RowKind.INDICATOR and not row.target_text
         for column, value in enumerate(values, start=1):
             align = "left" if column in (2, 11, 12, 13) else "center"
             write_cell(sheet, line, column, value, bold=bold, align=align)
+        working = row.explanation[1]
+        if working:
+            note = "Cách tính:\n" + "\n".join(f"- {step}" for step in working)
+            comment = Comment(note, "chitieu", width=420, height=28 + 18 * len(working))
+            sheet.cell(row=line, column=len(INDICATOR_HEADER)).comment = comment
     return start
 
 
