@@ -47,6 +47,10 @@ def test_json_gives_each_targets_status_with_its_reason(files: tuple[Path, Path]
         "9,6",
     )
     assert row["status_label"] == "Cơ bản đạt"
+    assert "^" not in row["reason"]
+    assert row["working"][0].endswith(
+        "(1,096 × 1,096 × 1,096 × 1,096 × 1,096)^(1/5) − 1 = 9,6%/năm"
+    )
 
 
 def test_the_tolerance_option_is_applied(files: tuple[Path, Path]) -> None:

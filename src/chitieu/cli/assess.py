@@ -37,6 +37,7 @@ class Line:
     label: str
     provisional: bool
     reason: str
+    working: tuple[str, ...] = ()  # the arithmetic behind the reason
 
 
 def assess_catalogue(
@@ -94,6 +95,7 @@ def _line(
         result.status.label,
         result.provisional,
         result.reason,
+        result.working,
     )
 
 
@@ -124,6 +126,7 @@ def _json(line: Line) -> dict[str, Any]:
         "status_label": line.label,
         "provisional": line.provisional,
         "reason": line.reason,
+        "working": list(line.working),
     }
 
 
