@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ import vl_convert
 
 from chitieu.catalog.model import (
     Aggregation,
+    Catalogue,
     Direction,
     Figure,
     FigureStatus,
@@ -19,10 +21,11 @@ from chitieu.catalog.model import (
     Source,
 )
 from chitieu.catalog.period import Period
+from chitieu.outlook import NoGoalError, required_path, resolve_goal
 from chitieu.outlook.paths import Milestone, RequiredPath
 from chitieu.quantity import parse_target
-from chitieu.reports.chart_images import chart_svg
-from chitieu.reports.charts import SCHEMA, VI_FORMAT_LOCALE, indicator_chart
+from chitieu.reports.chart_images import chart_png, chart_svg
+from chitieu.reports.charts import SCHEMA, VI_FORMAT_LOCALE, indicator_chart, plotted_values
 
 DOCTORS = Indicator("xh.bac_si", "Số bác sĩ/vạn dân", "xa_hoi", None, None, Direction.HIGHER)
 
@@ -135,3 +138,64 @@ def test_decimal_ticks_use_a_comma() -> None:
     small = [_figure("2024", "0.8"), _figure("2025", "1.3")]
     labels = _tick_labels(chart_svg(indicator_chart(DOCTORS, small, None)))
     assert any("," in t for t in labels) and not any("." in t for t in labels), labels
+
+
+def _domain(spec: dict[str, Any]) -> list[float]:
+    """The one y domain every layer shares."""
+    domains = [layer["encoding"]["y"]["scale"]["domain"] for layer in spec["layer"]]
+    assert all(d == domains[0] for d in domains), domains
+    return list(domains[0])
+
+
+def assert_holds_everything(spec: dict[str, Any]) -> None:
+    """Every drawn value lies inside the y domain, away from its edges (0 may be the edge)."""
+    values = plotted_values(spec["layer"])
+    if not values:
+        return
+    low, high = _domain(spec)
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["nice"] is True
+    for value in values:
+        assert low <= value <= high, (spec["description"], value, low, high)
+        assert value == 0 or low < value < high, (spec["description"], value, low, high)
+
+
+def test_the_y_domain_holds_the_band_the_points_and_the_path_with_a_margin() -> None:
+    path = RequiredPath("xh.bac_si", "flat", Decimal(10), (Milestone(2030, Decimal(10)),))
+    spec = indicator_chart(DOCTORS, [_figure("2025", "8.8")], _target("10-11"), path)
+    assert _domain(spec) == [8.58, 11.22]
+    assert_holds_everything(spec)
+
+
+def test_a_rule_above_every_point_is_not_on_the_frame() -> None:
+    spec = indicator_chart(DOCTORS, [_figure("2025", "328283")], _target("600.000"))
+    low, high = _domain(spec)
+    assert high > 600_000 and low < 328_283
+
+
+def test_values_near_zero_keep_zero_in_view_and_never_go_below_it() -> None:
+    spec = indicator_chart(DOCTORS, [_figure("2020", "17.4"), _figure("2025", "12")], _target("8"))
+    assert _domain(spec)[0] == 0
+
+
+def test_every_chart_of_the_seed_holds_what_it_draws(catalogue: Catalogue, artifacts: Path) -> None:
+    """Every indicator of the real plan with a target: its baselines, target and path."""
+    drawn = []
+    for indicator in catalogue.indicators:
+        for target in indicator.targets:
+            figures = [
+                Figure(indicator.code, "x", Period.year_of(b.year), b.value, FigureStatus.OFFICIAL)
+                for b in indicator.baselines
+                if b.locality is None
+            ]
+            try:
+                path = required_path(resolve_goal(indicator, target))
+            except (NoGoalError, ArithmeticError):
+                path = None
+            spec = indicator_chart(indicator, figures, target, path)
+            assert_holds_everything(spec)
+            drawn.append((indicator.code, spec))
+    assert len(drawn) >= 40
+    # Two pictures through the report's path (vl-convert), to look at.
+    for code in ("kt.grdp.tang_truong", "kt.grdp.quy_mo"):
+        spec = next(spec for c, spec in drawn if c == code)
+        (artifacts / f"chart-{code}.png").write_bytes(chart_png(spec))

@@ -32,6 +32,7 @@ STATUS_COLOURS = {
 }
 TARGET_COLOUR = "#2e7d32"
 PATH_COLOUR = "#555555"
+PAD = 0.1  # of the data's span, above and below, before the axis rounds outwards
 _DRAWN_KINDS = (TargetKind.POINT, TargetKind.APPROX, TargetKind.MIN, TargetKind.MAX)
 # d3-format's locale: without "grouping" d3 draws no thousands separator at all.
 VI_FORMAT_LOCALE: dict[str, Any] = {
@@ -65,6 +66,9 @@ def indicator_chart(
         layers.extend(_target_layers(target))
     if path is not None and path.milestones:
         layers.append(_path_layer(path, x))
+    scale = y_scale(plotted_values(layers))
+    for layer in layers:
+        layer["encoding"]["y"]["scale"] = copy.deepcopy(scale)
     return {
         "$schema": SCHEMA,
         "description": f"{indicator.name}: số liệu theo năm so với mục tiêu",
@@ -75,6 +79,43 @@ def indicator_chart(
         "resolve": {"scale": {"color": "independent"}},
         "layer": layers,
     }
+
+
+def plotted_values(layers: Sequence[dict[str, Any]]) -> list[float]:
+    """Every y value the layers draw: the figures, the target's rule or band, the path."""
+    return [
+        float(row[key])
+        for layer in layers
+        for row in layer["data"]["values"]
+        for key in ("value", "low", "high")
+        if key in row
+    ]
+
+
+def y_scale(values: Sequence[float]) -> dict[str, Any]:
+    """A y domain that holds every value with a margin, so no point or band touches the frame.
+
+    Non-negative data keep 0 in view when they are closer to 0 than to each other (levels
+    from nothing read honestly), and never get a negative axis.
+
+    >>> y_scale([8.8, 10.0, 11.0])["domain"]
+    [8.58, 11.22]
+    >>> y_scale([75.0, 77.0])["domain"]
+    [74.8, 77.2]
+    >>> y_scale([])
+    {'zero': True}
+    """
+    if not values:
+        return {"zero": True}
+    low, high = min(values), max(values)
+    span = high - low or abs(high) or 1.0
+    pad = span * PAD
+    bottom, top = low - pad, high + pad
+    if low >= 0 and (bottom < 0 or low < span):
+        bottom = 0.0
+    if high <= 0 and (top > 0 or -high < span):
+        top = 0.0
+    return {"domain": [round(bottom, 12), round(top, 12)], "nice": True, "zero": False}
 
 
 def _x_encoding(years: list[str]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from tests.web.dashboard.helpers import put
 
 pytestmark = pytest.mark.django_db
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _section(body: str, heading_id: str) -> str:
@@ -54,3 +56,23 @@ def test_the_dashboard_row_carries_the_arithmetic_behind_its_reason(
     row = body[start : body.index("</tr>", start)]
     assert '<details class="working"><summary>Cách tính</summary>' in row
     assert "12 / 15 = 80%" in row
+
+
+@pytest.mark.slow
+def test_every_chart_of_the_demo_holds_what_it_draws() -> None:
+    """The demo built from the shipped profile: each indicator page's chart keeps every point,
+    the target's rule or band and the path inside its y axis."""
+    from chitieu.profile.io import read_profile
+    from chitieu.web.dashboard.demo import build_demo
+    from chitieu.web.dashboard.indicator import indicator_page
+    from chitieu.web.plans.models import Indicator
+    from tests.reports.test_charts import assert_holds_everything
+
+    build_demo(read_profile(REPO / "data" / "hung-yen" / "profile.yaml"))
+    charts = [indicator_page(i).chart for i in Indicator.objects.select_related("plan")]
+    assert len(charts) > 100
+    drawn = 0
+    for chart in charts:
+        assert_holds_everything(chart)
+        drawn += len(chart["layer"]) > 1
+    assert drawn > 50
