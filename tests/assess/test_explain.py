@@ -60,7 +60,7 @@ def test_range_inside() -> None:
 
 def test_capped_at_100() -> None:
     assert clause("100", point("95")) == (
-        "đạt mức tối đa 100%, tính là đạt mục tiêu 95% (chạm 100% không tính là vượt)"
+        "là mức tối đa, tính là đạt mục tiêu 95% (chạm 100% không tính là vượt)"
     )
 
 

@@ -75,7 +75,7 @@ def comparison_clause(comparison: Comparison, target: Target, rules: Rules) -> s
     if basis is Basis.EQUAL:
         return f"bằng mục tiêu {shown}"
     if basis is Basis.CAPPED:
-        return f"đạt mức tối đa 100%, tính là đạt mục tiêu {shown} (chạm 100% không tính là vượt)"
+        return f"là mức tối đa, tính là đạt mục tiêu {shown} (chạm 100% không tính là vượt)"
     if basis is Basis.INSIDE_RANGE:
         return f"nằm trong khoảng mục tiêu {shown}"
     if basis is Basis.WITHIN_BOUND:
