@@ -62,6 +62,8 @@ def test_ratings_from_a_figures_csv(catalogue_file: Path, tmp_path: Path) -> Non
     (rating,) = run(str(catalogue_file), str(figures))["ratings"]
     # 380.000 is above the 2026 milestone 370.364: on track
     assert rating["code"] == "kt.grdp.quy_mo" and rating["rating"] == "on_track"
+    assert rating["reason"].startswith("Tốc độ tăng thực tế")
+    assert any(line.startswith("Tỷ lệ tiến độ R = ") for line in rating["working"])
 
 
 def test_assumptions_file_is_used_and_recorded(catalogue_file: Path, tmp_path: Path) -> None:

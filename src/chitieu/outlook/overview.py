@@ -162,6 +162,7 @@ def report(catalogue: Catalogue, figures: Path | None, assumptions: Assumptions)
                 "projected": o.projected,
                 "required_growth": o.required_remaining,
                 "reason": o.reason,
+                "working": list(o.working),
             }
             for o in outlook_list
         ],
