@@ -61,8 +61,18 @@ def test_json_rows_use_vietnamese_labels_and_null_agree(report: dict[str, Any]) 
 
 
 def test_json_verdicts_of_the_summary_claims(report: dict[str, Any]) -> None:
-    verdicts = [(c["line"], c["text"][-25:], c["verdict"]) for c in report["summary_claims"]]
-    assert [v for _, _, v in verdicts] == ["disagrees", "disagrees"] + ["agrees"] * 4
+    verdicts = [c["verdict"] for c in report["summary_claims"]]
+    assert verdicts == ["depends on rule"] * 2 + ["agrees"] * 4
+    first = report["summary_claims"][0]
+    assert first["verdict_label"] == "Khớp theo một cách tính"
+    assert (first["counts"]["lenient"], first["holds_under"]) == (12, ["lenient"])
+    assert (first["counts"]["each"], first["totals"]["each"]) == (15, 35)
+
+
+def test_json_names_the_counting_rules(report: dict[str, Any]) -> None:
+    codes = [rule["code"] for rule in report["counting_rules"]]
+    assert codes == ["lenient", "head", "majority", "strict", "each"]
+    assert all(set(c["counts"]) == set(codes) for c in report["summary_claims"])
 
 
 def test_json_groups_carry_the_rule_and_alternatives(report: dict[str, Any]) -> None:
@@ -95,6 +105,8 @@ def test_markdown_report_has_a_table(catalogue_path: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(catalogue_path), "--format", "md"])
     assert result.exit_code == 0
     assert "| Bảng | Dòng |" in result.output
+    assert "| Dòng | Câu văn | Bảng | Theo chỉ tiêu tốt nhất |" in result.output
+    assert "| 12/19 | 8/19 | 6/19 | 6/19 | 15/35 | Khớp theo một cách tính |" in result.output
 
 
 def test_a_catalogue_file_with_past_terms_is_audited_too(catalogue_path: Path) -> None:
@@ -103,7 +115,9 @@ def test_a_catalogue_file_with_past_terms_is_audited_too(catalogue_path: Path) -
     data = json.loads(result.output)
     assert data["agreement"] == {"agree": 51, "total": 52}
     # The summary counts come from ingestion's "count" claims.
-    assert [c["verdict"] for c in data["summary_claims"]] == ["disagrees"] * 2 + ["agrees"] * 4
+    assert [c["verdict"] for c in data["summary_claims"]] == ["depends on rule"] * 2 + [
+        "agrees"
+    ] * 4
 
 
 def test_a_file_without_results_tables_is_refused(tmp_path: Path) -> None:

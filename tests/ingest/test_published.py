@@ -112,3 +112,16 @@ def test_a_mapping_without_its_keys_is_one_message_naming_what_is_missing(tmp_pa
     path.write_text("localities: {}\n", encoding="utf-8")
     with pytest.raises(PublishedError, match="thiếu hoặc sai khoá 'plan'"):
         read_mapping(path)
+
+
+def test_a_supplementary_unit_outside_the_units_table_is_refused(tmp_path: Path) -> None:
+    from chitieu.ingest.published import PublishedError
+
+    path = tmp_path / "mapping.yaml"
+    path.write_text(
+        "localities: {}\nplan: {supplementary: {code: p, name: P}}\n"
+        "supplementary:\n  - {code: bs.x, name: X, unit: ty_dong_per_ha}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PublishedError, match=r"bs\.x: không có đơn vị mã “ty_dong_per_ha”"):
+        read_mapping(path)

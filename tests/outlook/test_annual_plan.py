@@ -34,6 +34,7 @@ def checks(seed_path: Path):  # type: ignore[no-untyped-def]
 def test_investment_175000_is_weaker_than_one_fifth_of_1100000(checks) -> None:  # type: ignore[no-untyped-def]
     check = checks[1][("kt.von_dau_tu.tong", "khoảng 175.000 tỷ đồng")]
     assert (check.verdict, check.milestone) == ("weaker", 220000)
+    assert check.explanation.endswith("(tỷ đồng).")  # the unit as officials write it, not its code
 
 
 def test_trained_labour_32_5_beats_the_straight_line_29_86(checks) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from chitieu.quantity import (
     parse_number,
     parse_target,
 )
+from chitieu.quantity.vocab import UNIT_WORDS
 
 D = Decimal
 
@@ -112,7 +113,9 @@ def test_format_then_parse_is_ambiguous_exactly_for_the_comma_three_digit_shape(
     assert parse_number(text).ambiguous == _honestly_ambiguous(text)
 
 
-units = st.sampled_from([None, *UNITS])
+# The units a document may write (code-only units of the published figures are never read
+# from text, so a target in one cannot be read back).
+units = st.sampled_from([None, *(code for code in UNITS if code in UNIT_WORDS)])
 
 
 def _target_values(draw: st.DrawFn) -> Decimal:

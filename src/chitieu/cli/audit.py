@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from chitieu.assess.audit import Audit, AuditRow, audit_terms
+from chitieu.assess.counting import COUNTING_RULES
 from chitieu.assess.rollup import DEFAULT_RULE, GroupRollup, RollupRule, group_rows
 from chitieu.assess.summary_claims import (
     ClaimCheck,
@@ -28,7 +29,6 @@ from chitieu.catalog.model import PastTerm
 from chitieu.cli._errors import InputFile
 
 _CATALOGUE_SUFFIXES = (".yaml", ".yml", ".json")
-_VERDICTS = {"agrees": "khớp", "disagrees": "không khớp", "cannot check": "không kiểm tra được"}
 
 
 def load(path: Path) -> tuple[tuple[PastTerm, ...], list[Any]]:
@@ -56,6 +56,10 @@ def build_report(terms: tuple[PastTerm, ...], statements: list[Any]) -> dict[str
         "agreement": {"agree": agree, "total": total},
         "rollup_rule": DEFAULT_RULE.value,
         "rollup_rules": {rule.value: rule.description for rule in RollupRule},
+        "counting_rules": [
+            {"code": rule.code, "name": rule.name, "description": rule.description}
+            for rule in COUNTING_RULES
+        ],
         "groups": [_group_json(group) for group in groups],
         "summary_claims": [_check_json(check) for check in checks],
         "resolutions": [
@@ -135,11 +139,13 @@ def _check_json(check: ClaimCheck) -> dict[str, Any]:
         "total": statement.total,
         "category": statement.category.value,
         "table": check.table,
-        "verdict": check.verdict,
+        "verdict": check.verdict.value,
+        "verdict_label": check.verdict.label,
         "detail": check.detail,
-        "counts": {rule.value: n for rule, n in check.counts},
-        "computed_counts": {rule.value: n for rule, n in check.computed_counts},
-        "holds_under": [rule.value for rule in check.holds_under],
+        "counts": {t.rule.code: t.count for t in check.tallies},
+        "totals": {t.rule.code: t.total for t in check.tallies},
+        "computed_counts": {t.rule.code: t.count for t in check.computed},
+        "holds_under": [rule.code for rule in check.holds_under],
     }
 
 
@@ -172,8 +178,8 @@ def _cell(row: dict[str, Any], key: str) -> str:
     value = row[key]
     if key == "agree":
         return {True: "✔", False: "✘", None: "–"}[value]
-    if key == "indicator" and len(value) > 40:
-        return value[:39] + "…"
+    if key == "indicator":
+        return _short(value)
     return "" if value is None else str(value)
 
 
@@ -200,13 +206,43 @@ def render(report: dict[str, Any], markdown: bool) -> str:
             )
     lines += ["", "## Số mơ hồ" if markdown else "SỐ MƠ HỒ"]
     lines += [f"- {r['table']} dòng {r['line']}: {r['reason']}" for r in report["resolutions"]]
-    lines += ["", "## Câu tổng kết" if markdown else "CÂU TỔNG KẾT"]
+    lines += ["", "## Câu tổng kết" if markdown else "CÂU TỔNG KẾT", ""]
+    lines += _claims_table(report, markdown)
+    lines += ["", "Các cách tính:"]
+    lines += [f"- {rule['name']}: {rule['description']}" for rule in report["counting_rules"]]
+    lines.append("")
     for claim in report["summary_claims"]:
         lines.append(
-            f"- Dòng {claim['line']}: “{claim['text']}”: {_VERDICTS[claim['verdict']]}. "
+            f"- Dòng {claim['line']}: “{claim['text']}”: {claim['verdict_label']}. "
             f"{claim['detail']}"
         )
     return "\n".join(lines)
+
+
+def _claims_table(report: dict[str, Any], markdown: bool) -> list[str]:
+    """One row per summary sentence, its count under each counting rule."""
+    rules = report["counting_rules"]
+    headers = ["Dòng", "Câu văn", "Bảng", *(rule["name"] for rule in rules), "Kết luận"]
+    rows = [
+        [
+            str(claim["line"]),
+            _short(claim["text"]),
+            claim["table"] or "–",
+            *(
+                f"{claim['counts'][r['code']]}/{claim['totals'][r['code']]}"
+                if r["code"] in claim["counts"]
+                else "–"
+                for r in rules
+            ),
+            claim["verdict_label"],
+        ]
+        for claim in report["summary_claims"]
+    ]
+    return _table(headers, rows, markdown) if rows else []
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> list[str]:

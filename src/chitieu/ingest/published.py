@@ -26,7 +26,7 @@ from chitieu.catalog.model import Figure, FigureStatus
 from chitieu.catalog.period import Period, PeriodError
 from chitieu.catalog.text import fold
 from chitieu.quantity import get_unit, parse_unit
-from chitieu.quantity.units import convert
+from chitieu.quantity.units import UNITS, convert
 
 _COLUMNS = ("locality", "indicator", "unit", "period", "value", "status", "source_url", "note")
 # Best first: which status of a period counts as the actual value.
@@ -155,6 +155,18 @@ def read_mapping(path: str | Path) -> PublishedMapping:
         ) from None
 
 
+def _unit_code(code: str, indicator: str, path: Path) -> str:
+    """A supplementary indicator's unit: a code of the units table, or none, so that a page
+    never shows a code nobody can read ("ty_dong_per_km2")."""
+    if code and code not in UNITS:
+        raise PublishedError(
+            f"{path}, chỉ tiêu bổ sung {indicator}: không có đơn vị mã “{code}” trong danh mục "
+            "đơn vị (docs/quantity.md); dùng một mã có sẵn hoặc thêm đơn vị vào "
+            "chitieu/quantity/units.py."
+        )
+    return code
+
+
 def _mapping(data: Any, path: Path) -> PublishedMapping:
     entries = []
     for number, item in enumerate(data.get("indicators", []), start=1):
@@ -167,7 +179,7 @@ def _mapping(data: Any, path: Path) -> PublishedMapping:
         localities=tuple(data["localities"].items()),
         entries=tuple(entries),
         supplementary=tuple(
-            SupplementaryIndicator(s["code"], s["name"], s["unit"])
+            SupplementaryIndicator(s["code"], s["name"], _unit_code(s["unit"], s["code"], path))
             for s in data.get("supplementary", [])
         ),
         supplementary_plan=(

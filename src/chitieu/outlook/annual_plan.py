@@ -23,6 +23,7 @@ from chitieu.outlook.goal import NoGoalError, resolve_goal
 from chitieu.outlook.paths import required_path
 from chitieu.quantity import format_number, parse_target, parse_unit
 from chitieu.quantity.target import Target, TargetKind
+from chitieu.quantity.units import unit_symbol
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def verdict(
     goal: Target,
 ) -> tuple[str, str]:
     d = -1 if indicator.direction is Direction.LOWER else 1
-    unit = indicator.unit or ""
+    unit = unit_symbol(indicator.unit)
     what = f"kế hoạch năm cam kết {_n(value)}, lộ trình nghị quyết cần {_n(milestone)}"
     level = aggregation in (Aggregation.LEVEL, Aggregation.CHANGE)
     if level and base is not None and goal.low is not None and d * (base - goal.low) >= 0:
@@ -214,10 +215,15 @@ def verdict(
             return "consistent", f"Năm gốc ({_n(base)}) đã đạt mục tiêu {goal.text}; {what}{note}."
         return "contradicts", f"Năm gốc ({_n(base)}) đã đạt mục tiêu {goal.text} nhưng {what}."
     if level and base is not None and d * (value - base) < 0:
-        return "contradicts", f"Đi ngược mục tiêu: {what}, năm gốc {_n(base)} ({unit})."
+        return "contradicts", f"Đi ngược mục tiêu: {what}, năm gốc {_n(base)}{_in(unit)}."
     if d * (value - milestone) >= 0:
         return "consistent", f"Phù hợp: {what}."
-    return "weaker", f"Thấp hơn lộ trình: {what} ({unit})."
+    return "weaker", f"Thấp hơn lộ trình: {what}{_in(unit)}."
+
+
+def _in(unit: str) -> str:
+    """' (tỷ đồng)' after a sentence's numbers; nothing without a unit."""
+    return f" ({unit})" if unit else ""
 
 
 def _own_baseline(indicator: Indicator, start: int) -> Decimal | None:

@@ -90,6 +90,26 @@ UNITS: dict[str, Unit] = {
         _unit("diem", "điểm (chỉ số xếp hạng)", "score"),
         _unit("mw", "công suất, MW", "power"),
         _unit("truong", "số trường học", "count_truong"),
+        *(
+            # Named by code only, in the published-figures mapping of statistics the
+            # resolution does not target; the reader never meets them in a document's text,
+            # so they have a symbol to show but no spelling in vocab.UNIT_WORDS.
+            Unit(
+                "ty_dong_per_km2",
+                "tỷ đồng/km2",
+                "mật độ kinh tế, tỷ đồng trên 1 km2",
+                "economic_density",
+            ),
+            Unit(
+                "diem_phan_tram",
+                "điểm phần trăm",
+                "mức đóng góp, chênh lệch tính bằng điểm phần trăm",
+                "percentage_points",
+            ),
+            Unit("con_per_phu_nu", "con/phụ nữ", "số con bình quân của một phụ nữ", "fertility"),
+            Unit("kcn", "khu công nghiệp", "số khu công nghiệp", "count_kcn"),
+            Unit("don_vi", "đơn vị", "số đơn vị hành chính", "count_don_vi"),
+        ),
     )
 }
 
@@ -100,6 +120,18 @@ UNIT_KEYS: dict[tuple[str, ...], str] = {
     keys(spelling): code for code, spellings in vocab.UNIT_WORDS.items() for spelling in spellings
 }
 LONGEST_UNIT = max(len(k) for k in UNIT_KEYS)
+
+
+def unit_symbol(code: str | None) -> str:
+    """The unit as a page or a report shows it; never the code when the code is known.
+
+    >>> unit_symbol("ty_dong"), unit_symbol("pct_per_year"), unit_symbol(None)
+    ('tỷ đồng', '%/năm', '')
+    """
+    if not code:
+        return ""
+    found = UNITS.get(code)
+    return found.symbol if found else code
 
 
 def get_unit(code: str) -> Unit:
@@ -158,8 +190,9 @@ def units_markdown() -> str:
     """The units table of docs/quantity.md, generated so it cannot drift from the code."""
     lines = ["| code | symbol | dimension | scale | measures |", "|---|---|---|---|---|"]
     for unit in UNITS.values():
-        spellings = ", ".join(vocab.UNIT_WORDS[unit.code][1:])
-        also = f" (also: {spellings})" if spellings else ""
+        written = vocab.UNIT_WORDS.get(unit.code)
+        spellings = ", ".join(written[1:]) if written else ""
+        also = f" (also: {spellings})" if spellings else "" if written else " (by code only)"
         lines.append(
             f"| `{unit.code}` | {unit.symbol}{also} | {unit.dimension} | {unit.scale} | {unit.name} |"
         )

@@ -1,4 +1,5 @@
-"""URLs: the dashboard at /, data entry under /nhap-lieu/, sign-in under /accounts/."""
+"""URLs: the dashboard at /, data entry under /nhap-lieu/, sign-in under /accounts/; the
+error pages are chitieu.web.errors."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -9,3 +10,7 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.web.entry.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]
+
+handler403 = "chitieu.web.errors.forbidden"
+handler404 = "chitieu.web.errors.not_found"
+handler500 = "chitieu.web.errors.server_error"

@@ -279,3 +279,19 @@ def test_the_approved_only_checkbox_has_a_label(
     body = as_user("xem").get("/").content.decode()
     assert '<input type="checkbox" name="da_duyet" id="id_da_duyet">' in body
     assert '<label for="id_da_duyet">Chỉ tính số liệu đã duyệt</label>' in body
+
+
+def test_the_audit_page_counts_each_summary_sentence_under_each_named_rule(
+    as_user: Callable[[str], Any], store: dict[str, Any], seed_path: Any, settings: Any
+) -> None:
+    settings.CHITIEU_SOURCE_DIRS = [str(seed_path.parent)]
+    body = as_user("xem").get("/danh-gia-nhiem-ky-truoc/").content.decode()
+    rules = body[body.index('id="cach-tinh-cau"') : body.index('id="kiem-tra-cau"')]
+    for name in ("Theo chỉ tiêu tốt nhất", "Theo chỉ tiêu kém nhất", "Từng chỉ tiêu"):
+        assert f'<th scope="row">{name}</th>' in rules
+    claims = body[body.index('id="kiem-tra-cau"') :]
+    row = claims[claims.index("12/19 nhóm chỉ tiêu") : claims.index("</tr>", claims.index("12/19"))]
+    assert 'data-verdict="depends on rule"' in claims
+    assert '<td class="num holds">12/19</td>' in row and '<td class="num">15/35</td>' in row
+    assert "Khớp theo một cách tính" in row and "Không khớp" not in row
+    assert "khớp nếu nhóm được tính theo chỉ tiêu tốt nhất của nhóm" in row

@@ -23,7 +23,12 @@ class FilterForm(forms.Form):
     da_duyet = forms.BooleanField(label="Chỉ tính số liệu đã duyệt", required=False)
 
     def __init__(self, data: Any, *, plan: Plan) -> None:
-        super().__init__(data)
+        # The plan shown is the plan the form submits: without it the select would fall
+        # back to its first option, and choosing a group would open another plan.
+        if data is not None and not data.get("ke_hoach"):
+            data = data.copy()
+            data["ke_hoach"] = plan.code
+        super().__init__(data, initial={"ke_hoach": plan.code})
         self.fields["ke_hoach"].choices = [(p.code, p.name) for p in Plan.objects.all()]
         self.fields["nhom"].choices = [ALL] + [
             (g.code, g.name) for g in Group.objects.filter(plan=plan).order_by("position")
@@ -38,8 +43,11 @@ class FilterForm(forms.Form):
         self.fields["dia_ban"].choices = own + [(loc.code, loc.name) for loc in places]
 
     def filters(self) -> Filters:
-        """The chosen filters; an invalid choice is ignored (the page shows everything)."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The chosen filters; an invalid choice is ignored, the other choices kept."""
+        data: dict[str, Any] = {}
+        if self.is_bound:
+            self.is_valid()  # cleans every field; cleaned_data keeps those that are valid
+            data = self.cleaned_data
         return Filters(
             group=data.get("nhom", ""),
             status=data.get("danh_gia", ""),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chitieu.assess.counting import COUNTING_RULES
 from chitieu.reports import pdf
 from chitieu.web.accounts.permissions import PermissionDenied
 from chitieu.web.dashboard import audit, downloads, indicator, services, tasks
@@ -52,7 +53,11 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def audit_view(request: HttpRequest) -> HttpResponse:
-    context = {"page": audit.audit_page(), "formats": downloads.FORMAT_LABELS.items()}
+    context = {
+        "page": audit.audit_page(),
+        "formats": downloads.FORMAT_LABELS.items(),
+        "counting_rules": COUNTING_RULES,
+    }
     return render(request, "dashboard/audit.html", context)
 
 
