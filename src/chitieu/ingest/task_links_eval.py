@@ -71,9 +71,7 @@ def score_links(tasks: Iterable[Task], gold: Mapping[str, frozenset[str]]) -> Li
     return LinkScore(
         tasks=len(gold),
         gold=frozenset((task, code) for task, codes in gold.items() for code in codes),
-        found=frozenset(
-            (task, code) for task in gold for code in found_by_task.get(task, ())
-        ),
+        found=frozenset((task, code) for task in gold for code in found_by_task.get(task, ())),
     )
 
 
