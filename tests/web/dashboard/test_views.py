@@ -133,11 +133,17 @@ def test_a_note_with_a_bad_period_is_refused(
     assert response.status_code == 400 and "không hợp lệ" in response.content.decode()
 
 
-def test_the_task_list_shows_the_indicators_a_task_mentions(
-    as_user: Callable[[str], Any], store: dict[str, Any]
+def test_the_task_list_shows_confirmed_indicators_and_counts_suggestions(
+    as_user: Callable[[str], Any], store: dict[str, Any], user: Callable[[str], Any]
 ) -> None:
+    from chitieu.web.plans.task_links import confirm_task_link
+
     body = as_user("xem").get("/nhiem-vu/").content.decode()
-    assert "Tái cơ cấu công nghiệp" in body and "/chi-tieu/kt.grdp.tang_truong/" in body
+    assert "Tái cơ cấu công nghiệp" in body and "/chi-tieu/kt.grdp.tang_truong/" not in body
+    assert "1 chỉ tiêu gợi ý chờ xác nhận" in body
+    confirm_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    body = as_user("xem").get("/nhiem-vu/").content.decode()
+    assert "/chi-tieu/kt.grdp.tang_truong/" in body and "gợi ý chờ xác nhận" not in body
 
 
 @pytest.mark.parametrize("username", ["tonghop", "sokhdt", "xem"])
