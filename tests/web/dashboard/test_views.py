@@ -285,3 +285,59 @@ def test_the_approved_only_checkbox_has_a_label(
     body = as_user("xem").get("/").content.decode()
     assert '<input type="checkbox" name="da_duyet" id="id_da_duyet">' in body
     assert '<label for="id_da_duyet">Chỉ tính số liệu đã duyệt</label>' in body
+
+
+def test_the_task_page_shows_suggestions_and_the_planner_decides(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user("tonghop")
+    url = f"/nhiem-vu/{_task().pk}/"
+    page = client.get(url).content.decode()
+    assert 'id="lien-ket-goi-y"' in page and "Gợi ý của bộ đọc, chờ xác nhận" in page
+    assert 'value="xac_nhan"' in page and 'id="them-lien-ket"' in page
+    link_url = f"/nhiem-vu/{_task().pk}/lien-ket/"
+    response = client.post(link_url, {"thao_tac": "xac_nhan", "chi_tieu": store["grdp"].pk})
+    assert response.status_code == 302 and response["Location"] == url
+    client.post(link_url, {"thao_tac": "them", "chi_tieu": store["doctors"].pk})
+    assert dict(TaskIndicator.objects.values_list("indicator__code", "state")) == {
+        store["grdp"].code: LinkState.CONFIRMED,
+        store["doctors"].code: LinkState.CONFIRMED,
+    }
+    client.post(link_url, {"thao_tac": "bo", "chi_tieu": store["doctors"].pk})
+    page = client.get(url).content.decode()
+    assert 'id="lien-ket-xac-nhan"' in page and 'id="lien-ket-da-bo"' in page
+    assert "Đã bỏ liên kết với chỉ tiêu." in page
+
+
+@pytest.mark.parametrize("username", ["xem", "sokhdt"])
+def test_other_roles_see_links_but_may_not_decide(
+    as_user: Callable[[str], Any], store: dict[str, Any], username: str
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user(username)
+    page = client.get(f"/nhiem-vu/{_task().pk}/").content.decode()
+    assert 'id="lien-ket-goi-y"' in page and 'value="xac_nhan"' not in page
+    response = client.post(
+        f"/nhiem-vu/{_task().pk}/lien-ket/", {"thao_tac": "xac_nhan", "chi_tieu": store["grdp"].pk}
+    )
+    assert response.status_code == 403
+    assert "chỉ bộ phận tổng hợp được làm việc này" in response.content.decode()
+    assert set(TaskIndicator.objects.values_list("state", flat=True)) == {LinkState.SUGGESTED}
+
+
+def test_a_bad_link_action_changes_nothing(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user("tonghop")
+    response = client.post(
+        f"/nhiem-vu/{_task().pk}/lien-ket/", {"thao_tac": "xoa", "chi_tieu": store["grdp"].pk}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/nhiem-vu/{_task().pk}/").content.decode()
+    assert "Thao tác với liên kết chỉ tiêu không hợp lệ." in page
+    assert set(TaskIndicator.objects.values_list("state", flat=True)) == {LinkState.SUGGESTED}
