@@ -341,3 +341,20 @@ def test_a_bad_link_action_changes_nothing(
     page = client.get(f"/nhiem-vu/{_task().pk}/").content.decode()
     assert "Thao tác với liên kết chỉ tiêu không hợp lệ." in page
     assert set(TaskIndicator.objects.values_list("state", flat=True)) == {LinkState.SUGGESTED}
+
+
+def test_the_indicator_page_lists_linked_tasks_but_not_removed_ones(
+    as_user: Callable[[str], Any], store: dict[str, Any], user: Callable[[str], Any]
+) -> None:
+    from chitieu.web.plans.task_links import confirm_task_link, remove_task_link
+
+    client = as_user("xem")
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert 'Tái cơ cấu công nghiệp</a> <small class="muted">(gợi ý của bộ đọc' in page
+    confirm_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert "Tái cơ cấu công nghiệp</a>" in page and "gợi ý của bộ đọc" not in page
+    remove_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert "Tái cơ cấu công nghiệp" not in page
+    assert "Chưa có nhiệm vụ nào được liên kết." in page
