@@ -27,12 +27,11 @@ from dataclasses import dataclass
 
 from chitieu.catalog.model import Indicator
 from chitieu.catalog.text import fold
-from chitieu.ingest.codes import CONCEPTS, find_concept
+from chitieu.ingest.codes import find_concept
 from chitieu.ingest.concept_prose import PROSE
 from chitieu.ingest.mentions import clauses, indicator_key, significant_words
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_CODES = frozenset(c.code for c in CONCEPTS)
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def _names(key: IndicatorPhrases, clause: _Clause, *, in_heading: bool) -> bool:
 
 def _concept_code(indicator: Indicator) -> str | None:
     concept = find_concept(indicator.name, parent=indicator.parent)
-    return concept.code if concept is not None and concept.code in _CODES else None
+    return concept.code if concept is not None else None
 
 
 def _ancestors(indicator: Indicator, by_code: dict[str, Indicator]) -> tuple[Indicator, ...]:
