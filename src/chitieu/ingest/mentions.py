@@ -190,6 +190,11 @@ def clauses(text: str) -> tuple[str, ...]:
     return tuple(part for part in _CLAUSE_SPLIT.split(text) if part.strip())
 
 
+def significant_words(clause: str) -> tuple[str, ...]:
+    """The clause's folded words without the function words ("của", "và", "các", …)."""
+    return tuple(_prepared(clause).joined.split())
+
+
 def clause_evidence(clause: str, key: IndicatorKey) -> frozenset[str] | None:
     """The words of `clause` that make it mention the key's indicator, or None."""
     return _evidence(_prepared(clause), key)

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from chitieu.catalog.model import Indicator, Task
 from chitieu.catalog.text import fold
 from chitieu.ingest.document import Document, Heading
-from chitieu.ingest.mentions import find_mentions
+from chitieu.ingest.task_links import TaskLinker
 
 _FORWARD_PART = fold("Phần thứ hai")
 _FOCUS = fold("nhiệm vụ trọng tâm")
@@ -48,20 +48,21 @@ _LEADING_NUMBER = re.compile(r"^\s*\(\w+\)\s*")
 def extract_tasks(doc: Document, indicators: Sequence[Indicator]) -> tuple[Task, ...]:
     """Focus tasks, their pillars, breakthroughs and area tasks, in that order."""
     tasks: list[Task] = []
+    linker = TaskLinker(indicators)
     focus = _items_section(doc, _FOCUS)
     if focus is not None:
         for item in _items(focus):
-            task = _item_task(doc, item, "focus", "trong_tam", indicators)
+            task = _item_task(doc, item, "focus", "trong_tam", linker)
             tasks.append(task)
             if _PILLAR_WORD in fold(task.text):
-                tasks.extend(_pillars(doc, item, task.code, indicators))
+                tasks.extend(_pillars(doc, item, task.code, linker))
     breakthroughs = _items_section(doc, _BREAKTHROUGH)
     if breakthroughs is not None:
         for item in _items(breakthroughs):
-            tasks.append(_item_task(doc, item, "breakthrough", "dot_pha", indicators))
+            tasks.append(_item_task(doc, item, "breakthrough", "dot_pha", linker))
     areas = _section(doc, _AREAS)
     if areas is not None:
-        tasks.extend(_area_tasks(doc, areas, indicators))
+        tasks.extend(_area_tasks(doc, areas, linker, indicators))
     return tuple(tasks)
 
 
@@ -118,25 +119,22 @@ def _items(section: Heading) -> tuple[Heading, ...]:
     return tuple(c for c in section.children if _ITEM.match(c.numbering))
 
 
-def _item_task(
-    doc: Document, item: Heading, kind: str, prefix: str, indicators: Sequence[Indicator]
-) -> Task:
+def _item_task(doc: Document, item: Heading, kind: str, prefix: str, linker: TaskLinker) -> Task:
     text = span_text(doc, item.line, item.end_line)
+    heading = _first_sentence(_LEADING_NUMBER.sub("", text))
     return Task(
         code=f"{prefix}.{item.numbering.strip('()')}",
         kind=kind,
         number=item.numbering,
-        heading=_first_sentence(_LEADING_NUMBER.sub("", text)),
+        heading=heading,
         text=text,
         line_start=item.line,
         line_end=item.end_line,
-        indicators=find_mentions(text, indicators),
+        indicators=linker.links(text, heading),
     )
 
 
-def _pillars(
-    doc: Document, item: Heading, parent: str, indicators: Sequence[Indicator]
-) -> list[Task]:
+def _pillars(doc: Document, item: Heading, parent: str, linker: TaskLinker) -> list[Task]:
     paragraph = doc.paragraph_at(item.line)
     marks = list(_ROMAN_ITEM.finditer(paragraph.text))
     pillars: list[Task] = []
@@ -144,23 +142,26 @@ def _pillars(
         end = marks[index + 1].start() if index + 1 < len(marks) else len(paragraph.text)
         text = paragraph.text[mark.start() : end].strip().rstrip(";").strip()
         numeral = mark.group(1)
+        heading = _first_sentence(text[mark.end() - mark.start() :])
         pillars.append(
             Task(
                 code=f"tru_cot.{numeral}",
                 kind="pillar",
                 number=f"({numeral})",
-                heading=_first_sentence(text[mark.end() - mark.start() :]),
+                heading=heading,
                 text=text,
                 line_start=paragraph.line_of(mark.start()),
                 line_end=paragraph.line_of(max(mark.start(), end - 1)),
-                indicators=find_mentions(text, indicators),
+                indicators=linker.links(text, heading),
                 parent=parent,
             )
         )
     return pillars
 
 
-def _area_tasks(doc: Document, section: Heading, indicators: Sequence[Indicator]) -> list[Task]:
+def _area_tasks(
+    doc: Document, section: Heading, linker: TaskLinker, indicators: Sequence[Indicator]
+) -> list[Task]:
     prefix = fold(section.numbering).rstrip(".-")
     tasks: list[Task] = []
     for group in section.children:
@@ -174,14 +175,14 @@ def _area_tasks(doc: Document, section: Heading, indicators: Sequence[Indicator]
                 text=(text := span_text(doc, child.line, child.end_line)),
                 line_start=child.line,
                 line_end=child.end_line,
-                indicators=find_mentions(text, indicators),
+                indicators=linker.links(text, child.title),
                 parent=code,
             )
             for child in group.children
         ]
         own_end = group.children[0].line - 1 if group.children else group.end_line
         own_text = span_text(doc, group.line, own_end)
-        own = set(find_mentions(own_text, indicators))
+        own = set(linker.links(own_text, group.title))
         for child_task in children:
             own.update(child_task.indicators)
         tasks.append(

@@ -133,11 +133,17 @@ def test_a_note_with_a_bad_period_is_refused(
     assert response.status_code == 400 and "không hợp lệ" in response.content.decode()
 
 
-def test_the_task_list_shows_the_indicators_a_task_mentions(
-    as_user: Callable[[str], Any], store: dict[str, Any]
+def test_the_task_list_shows_confirmed_indicators_and_counts_suggestions(
+    as_user: Callable[[str], Any], store: dict[str, Any], user: Callable[[str], Any]
 ) -> None:
+    from chitieu.web.plans.task_links import confirm_task_link
+
     body = as_user("xem").get("/nhiem-vu/").content.decode()
-    assert "Tái cơ cấu công nghiệp" in body and "/chi-tieu/kt.grdp.tang_truong/" in body
+    assert "Tái cơ cấu công nghiệp" in body and "/chi-tieu/kt.grdp.tang_truong/" not in body
+    assert "1 chỉ tiêu gợi ý chờ xác nhận" in body
+    confirm_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    body = as_user("xem").get("/nhiem-vu/").content.decode()
+    assert "/chi-tieu/kt.grdp.tang_truong/" in body and "gợi ý chờ xác nhận" not in body
 
 
 @pytest.mark.parametrize("username", ["tonghop", "sokhdt", "xem"])
@@ -295,3 +301,76 @@ def test_the_audit_page_counts_each_summary_sentence_under_each_named_rule(
     assert '<td class="num holds">12/19</td>' in row and '<td class="num">15/35</td>' in row
     assert "Khớp theo một cách tính" in row and "Không khớp" not in row
     assert "khớp nếu nhóm được tính theo chỉ tiêu tốt nhất của nhóm" in row
+
+
+def test_the_task_page_shows_suggestions_and_the_planner_decides(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user("tonghop")
+    url = f"/nhiem-vu/{_task().pk}/"
+    page = client.get(url).content.decode()
+    assert 'id="lien-ket-goi-y"' in page and "Gợi ý của bộ đọc, chờ xác nhận" in page
+    assert 'value="xac_nhan"' in page and 'id="them-lien-ket"' in page
+    link_url = f"/nhiem-vu/{_task().pk}/lien-ket/"
+    response = client.post(link_url, {"thao_tac": "xac_nhan", "chi_tieu": store["grdp"].pk})
+    assert response.status_code == 302 and response["Location"] == url
+    client.post(link_url, {"thao_tac": "them", "chi_tieu": store["doctors"].pk})
+    assert dict(TaskIndicator.objects.values_list("indicator__code", "state")) == {
+        store["grdp"].code: LinkState.CONFIRMED,
+        store["doctors"].code: LinkState.CONFIRMED,
+    }
+    client.post(link_url, {"thao_tac": "bo", "chi_tieu": store["doctors"].pk})
+    page = client.get(url).content.decode()
+    assert 'id="lien-ket-xac-nhan"' in page and 'id="lien-ket-da-bo"' in page
+    assert "Đã bỏ liên kết với chỉ tiêu." in page
+
+
+@pytest.mark.parametrize("username", ["xem", "sokhdt"])
+def test_other_roles_see_links_but_may_not_decide(
+    as_user: Callable[[str], Any], store: dict[str, Any], username: str
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user(username)
+    page = client.get(f"/nhiem-vu/{_task().pk}/").content.decode()
+    assert 'id="lien-ket-goi-y"' in page and 'value="xac_nhan"' not in page
+    response = client.post(
+        f"/nhiem-vu/{_task().pk}/lien-ket/", {"thao_tac": "xac_nhan", "chi_tieu": store["grdp"].pk}
+    )
+    assert response.status_code == 403
+    assert "chỉ bộ phận tổng hợp được làm việc này" in response.content.decode()
+    assert set(TaskIndicator.objects.values_list("state", flat=True)) == {LinkState.SUGGESTED}
+
+
+def test_a_bad_link_action_changes_nothing(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import LinkState, TaskIndicator
+
+    client = as_user("tonghop")
+    response = client.post(
+        f"/nhiem-vu/{_task().pk}/lien-ket/", {"thao_tac": "xoa", "chi_tieu": store["grdp"].pk}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/nhiem-vu/{_task().pk}/").content.decode()
+    assert "Thao tác với liên kết chỉ tiêu không hợp lệ." in page
+    assert set(TaskIndicator.objects.values_list("state", flat=True)) == {LinkState.SUGGESTED}
+
+
+def test_the_indicator_page_lists_linked_tasks_but_not_removed_ones(
+    as_user: Callable[[str], Any], store: dict[str, Any], user: Callable[[str], Any]
+) -> None:
+    from chitieu.web.plans.task_links import confirm_task_link, remove_task_link
+
+    client = as_user("xem")
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert 'Tái cơ cấu công nghiệp</a> <small class="muted">(gợi ý của bộ đọc' in page
+    confirm_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert "Tái cơ cấu công nghiệp</a>" in page and "gợi ý của bộ đọc" not in page
+    remove_task_link(_task(), store["grdp"], actor=user("tonghop"))
+    page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
+    assert "Tái cơ cấu công nghiệp" not in page
+    assert "Chưa có nhiệm vụ nào được liên kết." in page

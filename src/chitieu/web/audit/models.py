@@ -21,6 +21,7 @@ class AuditAction(Labelled):
     DEPARTMENT_DEFINED = "khai_bao_so_nganh", "Khai báo sở, ngành"
     DEPARTMENT_ASSIGNED = "giao_so_nganh", "Đổi phân công sở, ngành"
     PROFILE_APPLIED = "ap_dung_ho_so", "Áp dụng hồ sơ địa phương"
+    TASK_LINK_CHANGED = "lien_ket_nhiem_vu", "Đổi liên kết nhiệm vụ – chỉ tiêu"
 
 
 class AuditEntry(models.Model):

@@ -62,3 +62,12 @@ class TaskNoteForm(forms.Form):
         label="Kỳ", max_length=10, help_text="Ví dụ: 2026, 2026-H1, 2026-Q2, 2026-03"
     )
     text = forms.CharField(label="Tiến độ thực hiện", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TaskLinkForm(forms.Form):
+    """One decision on a task–target link (the buttons of the task page)."""
+
+    ACTIONS = (("xac_nhan", "Xác nhận"), ("bo", "Bỏ liên kết"), ("them", "Thêm liên kết"))
+
+    thao_tac = forms.ChoiceField(label="Thao tác", choices=ACTIONS)
+    chi_tieu = forms.IntegerField(label="Chỉ tiêu", min_value=1)

@@ -24,7 +24,14 @@ from chitieu.web.dashboard.services import (
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.series import PeriodSeries, series_of
-from chitieu.web.plans.models import Indicator, Locality, PlanKind, Target, Task
+from chitieu.web.plans.models import (
+    Indicator,
+    LinkState,
+    Locality,
+    PlanKind,
+    Target,
+    TaskIndicator,
+)
 
 DIRECTIONS = {
     model.Direction.HIGHER.value: "Càng cao càng tốt",
@@ -54,7 +61,7 @@ class IndicatorPage:
     path: RequiredPath | None
     chart: dict[str, Any]
     history: list[FigureRevision]
-    tasks: list[Task]
+    tasks: list[TaskIndicator]  # confirmed and suggested links, not the removed
     series: list[PeriodSeries]
     annual: list[AnnualRow]
 
@@ -94,7 +101,12 @@ def indicator_page(
             .select_related("figure", "actor")
             .order_by("-at", "-pk")
         ),
-        tasks=list(indicator.task_set.order_by("plan", "position")),
+        tasks=list(
+            TaskIndicator.objects.filter(indicator=indicator)
+            .exclude(state=LinkState.REMOVED)
+            .select_related("task")
+            .order_by("task__plan", "task__position")
+        ),
         series=series_of(indicator, locality) if locality is not None else [],
         annual=_annual(indicator, row, path),
     )

@@ -87,7 +87,7 @@ def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
         indicators=tuple(indicators),
         tasks=tuple(
             adapters.task(task)
-            for task in plan.tasks.filter(active=True).prefetch_related("indicators")
+            for task in plan.tasks.filter(active=True).prefetch_related("links__indicator")
         ),
     )
     return catalogue, figures

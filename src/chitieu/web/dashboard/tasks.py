@@ -17,9 +17,10 @@ from chitieu.catalog.period import Period
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import PermissionDenied, role_of
 from chitieu.web.dashboard.models import TaskNote
-from chitieu.web.plans.models import Plan, Task
+from chitieu.web.plans.models import Indicator, LinkState, Plan, Task
 
 NOTE_ROLES = (Role.ADMIN, Role.PLANNER, Role.DEPARTMENT)
+LINK_ROLES = (Role.ADMIN, Role.PLANNER)
 KIND_LABELS = {
     "focus": "Nhiệm vụ trọng tâm",
     "pillar": "Trụ cột",
@@ -45,6 +46,16 @@ class TaskNode:
     children: list[TaskNode] = field(default_factory=list)
     notes: list[TaskNote] = field(default_factory=list)  # the latest note of each period
 
+    @property
+    def confirmed(self) -> list[Indicator]:
+        """The targets a person confirmed the task concerns, in catalogue order."""
+        rows = [link for link in self.task.links.all() if link.state == LinkState.CONFIRMED]
+        return [link.indicator for link in sorted(rows, key=lambda r: r.indicator.position)]
+
+    @property
+    def suggested(self) -> int:
+        return sum(1 for link in self.task.links.all() if link.state == LinkState.SUGGESTED)
+
 
 @dataclass(frozen=True)
 class TaskSection:
@@ -55,6 +66,11 @@ class TaskSection:
 
 def may_write_notes(user: Any) -> bool:
     return role_of(user) in NOTE_ROLES
+
+
+def may_edit_links(user: Any) -> bool:
+    """Mirrors plans.task_links (require_planner): the planner decides a task's targets."""
+    return role_of(user) in LINK_ROLES
 
 
 @transaction.atomic
@@ -92,7 +108,9 @@ def note_history(task: Task) -> list[TaskNote]:
 def task_tree(plan: Plan) -> list[TaskSection]:
     """The plan's tasks by kind, each with its sub-tasks and the latest note per period;
     inactive tasks come last in a section of their own, flat, so no note is hidden."""
-    tasks = list(Task.objects.filter(plan=plan).prefetch_related("indicators").order_by("position"))
+    tasks = list(
+        Task.objects.filter(plan=plan).prefetch_related("links__indicator").order_by("position")
+    )
     latest: dict[int, dict[str, TaskNote]] = defaultdict(dict)
     notes = TaskNote.objects.filter(task__plan=plan).select_related("author").order_by("at", "pk")
     for note in notes:

@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("danh-gia-nhiem-ky-truoc/", views.audit_view, name="audit"),
     path("nhiem-vu/", views.task_list, name="tasks"),
     path("nhiem-vu/<int:pk>/", views.task_detail, name="task"),
+    path("nhiem-vu/<int:pk>/lien-ket/", views.task_link, name="task_link"),
     path("bao-cao/<slug:plan>/ket-qua.<fmt:fmt>", views.results_download, name="results_download"),
     path(
         "bao-cao/<slug:plan>/tien-do-<int:year>.<fmt:fmt>",

@@ -14,7 +14,8 @@ from chitieu.assess.counting import COUNTING_RULES
 from chitieu.reports import pdf
 from chitieu.web.accounts.permissions import PermissionDenied
 from chitieu.web.dashboard import audit, downloads, indicator, services, tasks
-from chitieu.web.dashboard.forms import FilterForm, TaskNoteForm
+from chitieu.web.dashboard.forms import FilterForm, TaskLinkForm, TaskNoteForm
+from chitieu.web.plans import task_links
 from chitieu.web.plans.models import Indicator, Plan, PlanKind, Task
 
 
@@ -148,7 +149,12 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_page(
-    request: HttpRequest, task: Task, form: TaskNoteForm, *, status: int = 200
+    request: HttpRequest,
+    task: Task,
+    form: TaskNoteForm,
+    *,
+    status: int = 200,
+    link_error: str = "",
 ) -> HttpResponse:
     context = {
         "task": task,
@@ -156,9 +162,40 @@ def _task_page(
         "form": form,
         "may_write": tasks.may_write_notes(request.user),
         "history": tasks.note_history(task),
-        "indicators": task.indicators.order_by("position"),
+        "links": task_links.task_links(task),
+        "may_link": tasks.may_edit_links(request.user) and task.active,
+        "addable": task_links.addable_indicators(task),
+        "link_error": link_error,
     }
     return render(request, "dashboard/task.html", context, status=status)
+
+
+_LINK_ACTIONS = {
+    "xac_nhan": (task_links.confirm_task_link, "Đã xác nhận liên kết với chỉ tiêu."),
+    "bo": (task_links.remove_task_link, "Đã bỏ liên kết với chỉ tiêu."),
+    "them": (task_links.add_task_link, "Đã thêm liên kết với chỉ tiêu."),
+}
+
+
+@login_required
+@require_http_methods(["POST"])
+def task_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, remove or add one task–target link (planner and administrator)."""
+    task = get_object_or_404(Task.objects.select_related("plan"), pk=pk)
+    form = TaskLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Thao tác với liên kết chỉ tiêu không hợp lệ.")
+        return redirect("dashboard:task", pk=task.pk)
+    chosen = get_object_or_404(Indicator, pk=form.cleaned_data["chi_tieu"])
+    decide, done = _LINK_ACTIONS[form.cleaned_data["thao_tac"]]
+    try:
+        decide(task, chosen, actor=request.user)
+    except PermissionDenied as error:
+        return _task_page(request, task, TaskNoteForm(), status=403, link_error=error.message)
+    except task_links.LinkError as error:
+        return _task_page(request, task, TaskNoteForm(), status=400, link_error=error.message)
+    messages.success(request, done)
+    return redirect("dashboard:task", pk=task.pk)
 
 
 def _save_note(request: HttpRequest, task: Task, form: TaskNoteForm) -> HttpResponse:

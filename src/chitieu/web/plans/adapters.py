@@ -7,7 +7,7 @@ from decimal import Decimal
 from chitieu.catalog import model
 from chitieu.quantity.target import NumberReading, TargetKind
 from chitieu.quantity.target import Target as TargetValue
-from chitieu.web.plans.models import Indicator, Plan, Target, Task
+from chitieu.web.plans.models import Indicator, LinkState, Plan, Target, Task
 
 
 def source_of(row: Indicator | Target) -> model.Source:
@@ -95,7 +95,11 @@ def plan(row: Plan) -> model.Plan:
 
 
 def task(row: Task) -> model.Task:
-    """The core Task, with the codes of the indicators it mentions."""
+    """The core Task, with the codes of the indicators a person confirmed it concerns.
+
+    The reader's suggestions and the links a person removed stay out: a report lists
+    only the links someone answers for (prefetch "links__indicator" for many tasks).
+    """
     return model.Task(
         code=row.code,
         kind=row.kind,
@@ -104,6 +108,10 @@ def task(row: Task) -> model.Task:
         text=row.text,
         line_start=row.line_start,
         line_end=row.line_end,
-        indicators=tuple(i.code for i in row.indicators.all()),
+        indicators=tuple(
+            link.indicator.code
+            for link in sorted(row.links.all(), key=lambda link: link.indicator.position)
+            if link.state == LinkState.CONFIRMED
+        ),
         parent=row.parent_code or None,
     )

@@ -62,12 +62,33 @@ class TargetAdmin(AdministratorOnly):
     search_fields = ("indicator__code", "indicator__name", "text")
 
 
+class TaskIndicatorInline(admin.TabularInline):
+    """Read-only: links are confirmed, added and removed on the task page, with their audit."""
+
+    model = models.TaskIndicator
+    extra = 0
+    fields = ("indicator", "state", "decided_by", "decided_at")
+    readonly_fields = fields
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request)
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(models.Task)
 class TaskAdmin(AdministratorOnly):
     list_display = ("code", "number", "heading", "plan")
     list_filter = ("plan", "kind")
     search_fields = ("code", "heading", "text")
-    filter_horizontal = ("indicators",)
+    inlines = (TaskIndicatorInline,)
 
 
 @admin.register(models.Department)

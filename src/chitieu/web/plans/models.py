@@ -10,6 +10,7 @@ from django.db import models
 
 from chitieu.catalog.model import Aggregation, Direction
 from chitieu.quantity.target import TargetKind
+from chitieu.web.accounts.fields import person_field
 from chitieu.web.choices import Labelled
 
 VALUE_DIGITS = {"max_digits": 20, "decimal_places": 6}
@@ -191,7 +192,9 @@ class Task(models.Model):
         default=True,
         help_text="Bỏ chọn khi danh mục nạp lại không còn nhiệm vụ này; ghi chú tiến độ vẫn giữ.",
     )
-    indicators = models.ManyToManyField(Indicator, blank=True, verbose_name="chỉ tiêu liên quan")
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, through="TaskIndicator", verbose_name="chỉ tiêu liên quan"
+    )
 
     class Meta:
         verbose_name = "nhiệm vụ"
@@ -201,6 +204,39 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.heading}"
+
+
+class LinkState(Labelled):
+    SUGGESTED = "goi_y", "Gợi ý (bộ đọc)"
+    CONFIRMED = "xac_nhan", "Đã xác nhận"
+    REMOVED = "da_bo", "Đã bỏ"
+
+
+class TaskIndicator(models.Model):
+    """A task–target link: suggested by the reader, confirmed, added or removed by a person.
+
+    A removed link keeps its row, so reloading the catalogue does not suggest it again;
+    only confirmed links go into reports (plans.task_links holds the services).
+    """
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="links", verbose_name="nhiệm vụ")
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="task_links", verbose_name="chỉ tiêu"
+    )
+    state = models.CharField(
+        "trạng thái", max_length=10, choices=LinkState.choices(), default=LinkState.SUGGESTED
+    )
+    decided_by = person_field("người quyết định")
+    decided_at = models.DateTimeField("lúc quyết định", null=True, blank=True)
+
+    class Meta:
+        db_table = "plans_task_indicators"  # the table of the plain many-to-many it replaced
+        verbose_name = "liên kết nhiệm vụ – chỉ tiêu"
+        verbose_name_plural = "liên kết nhiệm vụ – chỉ tiêu"
+        unique_together = (("task", "indicator"),)
+
+    def __str__(self) -> str:
+        return f"{self.task.code} → {self.indicator.code} ({self.get_state_display()})"
 
 
 class Department(models.Model):

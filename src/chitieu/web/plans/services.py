@@ -26,12 +26,14 @@ from chitieu.web.plans.models import (
     Department,
     Group,
     Indicator,
+    LinkState,
     Locality,
     LocalityKind,
     Plan,
     PlanKind,
     Target,
     Task,
+    TaskIndicator,
 )
 
 
@@ -394,12 +396,28 @@ def _tasks(plan: Plan, tasks: Iterable[model.Task], report: LoadReport) -> None:
                 "active": True,
             },
         )
-        row.indicators.set(Indicator.objects.filter(code__in=task.indicators))
+        _suggest_links(row, task.indicators)
         seen.append(task.code)
         report.tasks += 1
     gone = Task.objects.filter(plan=plan, active=True).exclude(code__in=seen).order_by("position")
     report.deactivated_tasks += list(gone.values_list("code", flat=True))
     gone.update(active=False)
+
+
+def _suggest_links(task: Task, codes: Sequence[str]) -> None:
+    """The reader's links become suggestions; a person's decisions survive the reload.
+
+    A confirmed or removed link is kept as it is, whether the reader still finds it or
+    not; a suggestion the reader no longer makes is withdrawn.
+    """
+    found = Indicator.objects.filter(plan=task.plan, code__in=codes)
+    held = set(task.links.values_list("indicator_id", flat=True))
+    TaskIndicator.objects.bulk_create(
+        TaskIndicator(task=task, indicator=i, state=LinkState.SUGGESTED)
+        for i in found
+        if i.pk not in held
+    )
+    task.links.filter(state=LinkState.SUGGESTED).exclude(indicator__in=found).delete()
 
 
 def _past_term(
