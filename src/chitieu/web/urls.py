@@ -1,4 +1,5 @@
-"""URLs: the dashboard at /, data entry under /nhap-lieu/, sign-in under /accounts/."""
+"""URLs: the dashboard at /, data entry under /nhap-lieu/, who enters what under /phan-cong/,
+users under /nguoi-dung/, sign-in under /accounts/."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -7,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("nhap-lieu/", include("chitieu.web.entry.urls")),
+    path("phan-cong/", include("chitieu.web.plans.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]

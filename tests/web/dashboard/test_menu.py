@@ -17,6 +17,7 @@ LINKS = {
     "Nhập liệu": "/nhap-lieu/",
     "Duyệt số liệu": "/nhap-lieu/duyet/",
     "Nhập tệp Excel": "/nhap-lieu/nhap-tep/",
+    "Phân công": "/phan-cong/",
     "Quản trị": "/admin/",
     "Nhật ký thay đổi": "/admin/audit/auditentry/",
 }
@@ -54,6 +55,7 @@ def test_each_role_sees_the_links_of_what_it_may_do(
         ("/nhap-lieu/", "Nhập liệu"),
         ("/nhap-lieu/duyet/", "Duyệt số liệu"),
         ("/nhap-lieu/nhap-tep/", "Nhập tệp Excel"),
+        ("/phan-cong/", "Phân công"),
     ],
 )
 def test_the_current_section_alone_is_marked(
