@@ -157,3 +157,32 @@ def test_the_owner_rows_of_the_annual_plan_list_its_own_and_its_shared_indicator
     tourists = next(row for row in rows if row.indicator.code == f"{plan.code}.12")
     assert [d.code for d in tourists.departments] == ["so_van_hoa_the_thao_du_lich"]
     assert tourists.default.reason == "chủ đề “du lịch”" and tourists.manual is None
+
+
+@pytest.mark.parametrize(
+    ("username", "department", "kinds"),
+    [("sotnmt", "so_nong_nghiep_moi_truong", {"resolution", "annual_plan"}),
+     ("soyte", "so_y_te", {"resolution"})],
+)  # fmt: skip
+def test_the_entry_page_shows_every_target_of_the_department_for_2026(
+    demo: list[str], username: str, department: str, kinds: set[str]
+) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.utils.html import escape
+
+    from chitieu.web.plans.models import Department, Target
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    response = client.get(f"/nhap-lieu/{department}/2026/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    owned = Department.objects.get(code=department).indicators.filter(active=True)
+    assert owned.exists()
+    assert all(f'data-code="{i.code}"' in body for i in owned)
+    targets = Target.objects.filter(
+        indicator__in=owned, period_start__lte=2026, period_end__gte=2026
+    )
+    assert {t.plan.kind for t in targets} == kinds
+    assert all(escape(t.text) in body for t in targets)
