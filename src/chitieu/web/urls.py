@@ -9,5 +9,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("nhap-lieu/", include("chitieu.web.entry.urls")),
     path("phan-cong/", include("chitieu.web.plans.urls")),
+    path("nguoi-dung/", include("chitieu.web.accounts.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]

@@ -18,12 +18,13 @@ LINKS = {
     "Duyệt số liệu": "/nhap-lieu/duyet/",
     "Nhập tệp Excel": "/nhap-lieu/nhap-tep/",
     "Phân công": "/phan-cong/",
+    "Người dùng": "/nguoi-dung/",
     "Quản trị": "/admin/",
     "Nhật ký thay đổi": "/admin/audit/auditentry/",
 }
 ROLE_LINKS = {
     "quantri": set(LINKS),
-    "tonghop": set(LINKS) - {"Quản trị", "Nhật ký thay đổi"},
+    "tonghop": set(LINKS) - {"Người dùng", "Quản trị", "Nhật ký thay đổi"},
     "sokhdt": {"Tổng quan", "Nhiệm vụ", "Nhập liệu", "Nhập tệp Excel"},
     "xem": {"Tổng quan", "Nhiệm vụ"},
 }
