@@ -36,7 +36,7 @@ def _password_field(label: str, *, required: bool) -> forms.CharField:
 
 
 class _RoleForm(forms.Form):
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices())
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices(), initial=Role.VIEWER.value)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
