@@ -255,3 +255,23 @@ def test_a_plan_loaded_after_the_departments_gets_its_owners_from_the_stored_rul
 def owners_of(code: str) -> list[str]:
     found = Indicator.objects.get(code=code).department_set.values_list("code", flat=True)
     return sorted(found)
+
+
+def test_a_departments_file_records_new_rules_once(store: dict[str, Any]) -> None:
+    from chitieu.profile.departments import DepartmentSpec
+    from chitieu.web.plans.departments import apply_departments
+    from tests.web.audit.helpers import new_entries
+
+    spec = DepartmentSpec(
+        "so_y_te", "Sở Y tế", (), ("hung_yen",), 1, {}, topics=("bác sĩ",), default=False
+    )
+    with new_entries() as written:
+        apply_departments([spec], actor=None)
+        apply_departments([spec], actor=None)  # the same rules again: nothing more
+    (entry,) = [e for e in written if e.changes.get("rules")]
+    assert entry.action == "khai_bao_so_nganh" and entry.subject == "so_y_te"
+    assert entry.changes["rules"] == [
+        None,
+        {"indicators": [], "topics": ["bác sĩ"], "groups": [], "default": False},
+    ]
+    assert owners_of("xh.y_te.bac_si") == ["so_y_te"]

@@ -8,6 +8,8 @@ from typing import Any
 from django.db import transaction
 
 from chitieu.profile.departments import DepartmentsFileError, DepartmentSpec
+from chitieu.web.audit.models import AuditAction
+from chitieu.web.audit.services import record_audit
 from chitieu.web.plans.models import Department
 from chitieu.web.plans.ownership import wanted_indicators
 from chitieu.web.plans.services import (
@@ -46,6 +48,13 @@ def apply_departments(specs: Sequence[DepartmentSpec], *, actor: Any | None) -> 
             "default": spec.default,
         }
         if department.rules != rules:
+            record_audit(
+                actor=actor,
+                action=AuditAction.DEPARTMENT_DEFINED,
+                subject=spec.code,
+                summary=f"Đổi quy tắc giao chỉ tiêu mặc định của {department.name}.",
+                changes={"rules": [department.rules or None, rules]},
+            )
             department.rules = rules
             department.save(update_fields=["rules"])
         defined.append((spec, department))
