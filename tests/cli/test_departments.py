@@ -61,6 +61,22 @@ def test_a_yaml_file_says_the_same_with_vietnamese_keys(
     assert codes("so_kt", "indicators") == ["kt.grdp.tang_truong", "xh.y_te.bac_si"]
 
 
+def test_topic_and_default_columns_give_what_no_code_names(
+    store: dict[str, Any], tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "so.csv",
+        "mã,tên,chỉ tiêu,địa bàn,chủ đề,mặc định\n"
+        "so_yt,Sở Y tế,,hung_yen,bác sĩ; giường bệnh,\n"
+        "so_tc,Sở Tài chính,,hung_yen,,x\n",
+    )
+    result = invoke(path)
+    assert result.exit_code == 0, result.output
+    assert codes("so_yt", "indicators") == ["xh.y_te.bac_si"]
+    assert codes("so_tc", "indicators") == ["kt.grdp.tang_truong"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

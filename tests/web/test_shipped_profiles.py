@@ -6,8 +6,8 @@ its published figures; a department user enters and submits a figure and the pla
 approves it; the yearly progress report, in Word and Excel, is opened back and carries it.
 What each test looks for comes from the profile and the store, never from a place's name:
 a third profile added to data/profiles.yaml is tested by adding nothing here (only a few
-published rows are written out by hand below, to check the import against its CSV, and
-the targets a shipped profile still leaves without a department are counted).
+published rows are written out by hand below, to check the import against its CSV). Every
+indicator of the resolution and of the annual plans must have a department.
 
 Each profile's store is built once (a module fixture, in a transaction rolled back at the
 end); pytest runs the tests of one profile before building the next.
@@ -55,9 +55,9 @@ PUBLISHED = {
         ("kt.thu_ngan_sach.tong", "2025", "uoc", "100299"),
     ],
 }
-# Targets of the resolution without a department, as the profile ships them. A ratchet:
-# assigning them in the profile lowers the number here; a new gap fails.
-UNASSIGNED = {"hung-yen": 17}
+# Targets of the resolution without a department, as the profile ships them. A ratchet: every
+# shipped profile now gives each one an owner; a new gap fails.
+UNASSIGNED: dict[str, int] = {}
 
 
 @dataclass
@@ -174,6 +174,13 @@ def test_every_target_of_the_resolution_has_a_department(shipped: Shipped) -> No
     assert targets.exists()
     missing = sorted({t.indicator.code for t in targets if not t.indicator.department_set.exists()})
     assert len(missing) <= UNASSIGNED.get(shipped.name, 0), missing
+
+
+def test_every_indicator_of_every_plan_with_targets_has_a_department(shipped: Shipped) -> None:
+    from chitieu.web.plans.ownership import owned_indicators, unassigned_indicators
+
+    assert owned_indicators().filter(plan__kind="annual_plan").exists()
+    assert list(unassigned_indicators().values_list("code", flat=True)) == []
 
 
 # -- pages ---------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """`chitieu departments FILE [--user NAME]`: departments and what each one enters.
 
 FILE is CSV or YAML (chitieu.profile.departments describes both); each department
-gets exactly what the file says; any problem and nothing is changed.
+gets what the file's rules give it (codes, topics, groups, the default department),
+except indicators the administrator assigned by hand on the assignment page, which
+keep their departments; any problem and nothing is changed.
 """
 
 from __future__ import annotations

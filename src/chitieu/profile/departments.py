@@ -5,9 +5,12 @@ CSV or YAML. CSV columns (header in English or Vietnamese): code (mã), name
 separated by spaces, commas or semicolons. YAML: a list of mappings with the same
 keys, lists as YAML lists. An indicator entry is a code or a prefix such as
 "kt.thu_ngan_sach.*"; a locality entry a code or "<code>/*" (the locality and
-every locality under it). A place profile's inline departments are read into
-the same specs. Pure: the entries are checked against the store when applied
-(chitieu.web.plans.departments).
+every locality under it). Optional columns give the defaults for what no code
+names: topics (chủ đề: words of an indicator's name or code), groups (nhóm:
+words of its group's name or code) and default (mặc định: takes the rest).
+A place profile's inline departments are read into the same specs. Pure: the
+entries are checked against the store when applied (chitieu.web.plans.departments);
+`default_owners` decides an indicator's departments from them.
 """
 
 from __future__ import annotations
@@ -30,10 +33,15 @@ COLUMNS = {
         "name": ("name", "tên", "ten"),
         "indicators": ("indicators", "chỉ tiêu", "chi tieu"),
         "localities": ("localities", "địa bàn", "dia ban"),
+        "topics": ("topics", "chủ đề", "chu de"),
+        "groups": ("groups", "nhóm", "nhom"),
+        "default": ("default", "mặc định", "mac dinh"),
     }.items()
     for title in titles
 }
 REQUIRED = ("code", "name", "indicators", "localities")
+OPTIONAL = ("topics", "groups", "default")
+YES = {"true", "yes", "1", "x", "có", "co"}
 SLUG = re.compile(r"^[a-z0-9_-]+$")
 
 
@@ -59,6 +67,9 @@ class DepartmentSpec:
     columns: dict[str, str]  # field -> the column as the file names it
     file: str = ""
     key: str = ""  # a profile's "departments[0]": problems then name the key, not row and column
+    topics: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    default: bool = False
 
     def where(self, field: str) -> str:
         """Where a problem of `field` is: "so.csv, dòng 2, cột “indicators”"."""
@@ -142,8 +153,11 @@ def _spec(file: str, record: dict[str, Any], row: int, names: dict[str, str]) ->
         _entries(record.get("indicators")),
         _entries(record.get("localities")),
         row,
-        {k: names.get(k, k) for k in REQUIRED},
+        {k: names.get(k, k) for k in REQUIRED + OPTIONAL},
         file=file,
+        topics=_words(record.get("topics")),
+        groups=_words(record.get("groups")),
+        default=_yes(record.get("default")),
     )
 
 
@@ -153,6 +167,20 @@ def _entries(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(v).strip() for v in value if str(v).strip())
     return tuple(e for e in re.split(r"[\s,;]+", str(value)) if e)
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    """Keywords: a YAML list, or a cell separated by commas or semicolons (words keep spaces)."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else re.split(r"[,;]", str(value))
+    return tuple(str(v).strip() for v in items if str(v).strip())
+
+
+def _yes(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return fold(str(value or "").strip()) in YES
 
 
 def profile_departments(profile: PlaceProfile) -> list[DepartmentSpec]:
@@ -167,9 +195,12 @@ def profile_departments(profile: PlaceProfile) -> list[DepartmentSpec]:
             entry.indicators,
             entry.localities,
             row=number,
-            columns={key: key for key in REQUIRED},
+            columns={key: key for key in REQUIRED + OPTIONAL},
             file=where,
             key=f"departments[{number - 1}]",
+            topics=entry.topics,
+            groups=entry.groups,
+            default=entry.default,
         )
         for number, entry in enumerate(profile.departments, start=1)
     ]

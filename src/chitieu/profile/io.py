@@ -210,6 +210,12 @@ def check(profile: model.PlaceProfile) -> Iterator[str]:
     for code, count in departments.items():
         if count > 1:
             yield f"khoá “departments”: mã sở, ngành “{code}” lặp lại {count} lần."
+    defaults = [d.code for d in _inline(profile.departments) if d.default]
+    if len(defaults) > 1:
+        yield (
+            f"khoá “departments”: chỉ một sở, ngành được ghi default: true (đang có "
+            f"{', '.join(defaults)})."
+        )
 
 
 def _inline(value: Any) -> tuple[Any, ...]:

@@ -84,12 +84,27 @@ class LocalityEntry:
 
 @dataclass(frozen=True)
 class DepartmentEntry:
-    """A department and what it enters: indicator codes or prefixes ("kt.*"), localities
-    by code or "code/*" (the locality and everything under it)."""
+    """A department and what it enters by default: indicator codes or prefixes ("kt.*"),
+    then indicators whose name or code holds one of its topic words, then those of the groups
+    its group words name; the default department takes what no other matched. Localities by
+    code or "code/*" (the locality and everything under it)."""
 
     code: str = field(metadata=_code("Mã sở, ngành"))
     name: str
-    indicators: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = field(
+        default=(), metadata={"description": "Mã chỉ tiêu hoặc tiền tố (kt.*): ưu tiên nhất"}
+    )
+    topics: tuple[str, ...] = field(
+        default=(),
+        metadata={"description": "Từ khoá trong tên hoặc mã chỉ tiêu (không phân biệt dấu)"},
+    )
+    groups: tuple[str, ...] = field(
+        default=(), metadata={"description": "Từ khoá trong tên hoặc mã nhóm chỉ tiêu"}
+    )
+    default: bool = field(
+        default=False,
+        metadata={"description": "Nhận mọi chỉ tiêu không sở, ngành nào khác nhận (một sở)"},
+    )
     localities: tuple[str, ...] = ()
 
 

@@ -1,5 +1,5 @@
-"""URLs: the dashboard at /, data entry under /nhap-lieu/, sign-in under /accounts/; the
-error pages are chitieu.web.errors."""
+"""URLs: the dashboard at /, data entry under /nhap-lieu/, who enters what under /phan-cong/,
+users under /nguoi-dung/, sign-in under /accounts/; the error pages are chitieu.web.errors."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +8,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("nhap-lieu/", include("chitieu.web.entry.urls")),
+    path("phan-cong/", include("chitieu.web.plans.urls")),
+    path("nguoi-dung/", include("chitieu.web.accounts.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]
 

@@ -10,7 +10,13 @@ from django.contrib.auth import authenticate
 
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import PermissionDenied, role_of
-from chitieu.web.accounts.services import AccountError, create_user, set_password, set_role
+from chitieu.web.accounts.services import (
+    AccountError,
+    create_user,
+    set_active,
+    set_password,
+    set_role,
+)
 from chitieu.web.plans.models import Department
 from tests.web.audit.helpers import new_entries
 
@@ -107,3 +113,33 @@ def test_an_empty_password_is_refused(store: dict[str, Any], user: UserFactory) 
     with new_entries() as written, pytest.raises(AccountError, match="không được để trống"):
         set_password(viewer, "", actor=None)
     assert written == []
+
+
+def test_locking_a_user_out_is_recorded_and_stops_the_sign_in(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    admin, viewer = user("quantri"), user("xem")
+    set_password(viewer, "mat-khau-xem", actor=admin)
+    with new_entries() as written:
+        set_active(viewer, False, actor=admin)
+        set_active(viewer, False, actor=admin)  # unchanged: no second entry
+    (entry,) = written
+    assert (entry.actor, entry.action, entry.subject) == (admin, "khoa_mo_nguoi_dung", "xem")
+    assert (entry.summary, entry.changes) == ("Khoá người dùng xem.", {"active": [True, False]})
+    assert authenticate(username="xem", password="mat-khau-xem") is None
+    set_active(viewer, True, actor=admin)
+    assert authenticate(username="xem", password="mat-khau-xem") == viewer
+
+
+def test_an_administrator_cannot_lock_themself_out(
+    store: dict[str, Any], user: UserFactory
+) -> None:
+    admin = user("quantri")
+    with new_entries() as written, pytest.raises(AccountError, match="tự khoá"):
+        set_active(admin, False, actor=admin)
+    assert written == [] and admin.is_active
+
+
+def test_only_the_administrator_locks_users(store: dict[str, Any], user: UserFactory) -> None:
+    with pytest.raises(PermissionDenied):
+        set_active(user("xem"), False, actor=user("tonghop"))

@@ -17,12 +17,14 @@ LINKS = {
     "Nhập liệu": "/nhap-lieu/",
     "Duyệt số liệu": "/nhap-lieu/duyet/",
     "Nhập tệp Excel": "/nhap-lieu/nhap-tep/",
+    "Phân công": "/phan-cong/",
+    "Người dùng": "/nguoi-dung/",
     "Quản trị": "/admin/",
     "Nhật ký thay đổi": "/admin/audit/auditentry/",
 }
 ROLE_LINKS = {
     "quantri": set(LINKS),
-    "tonghop": set(LINKS) - {"Quản trị", "Nhật ký thay đổi"},
+    "tonghop": set(LINKS) - {"Người dùng", "Quản trị", "Nhật ký thay đổi"},
     "sokhdt": {"Tổng quan", "Nhiệm vụ", "Nhập liệu", "Nhập tệp Excel"},
     "xem": {"Tổng quan", "Nhiệm vụ"},
 }
@@ -54,6 +56,7 @@ def test_each_role_sees_the_links_of_what_it_may_do(
         ("/nhap-lieu/", "Nhập liệu"),
         ("/nhap-lieu/duyet/", "Duyệt số liệu"),
         ("/nhap-lieu/nhap-tep/", "Nhập tệp Excel"),
+        ("/phan-cong/", "Phân công"),
     ],
 )
 def test_the_current_section_alone_is_marked(

@@ -20,6 +20,7 @@ from chitieu.web.plans.services import (
     define_department,
     load_catalogue,
 )
+from tests.web.builders import web_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +218,60 @@ def test_a_refused_assignment_writes_no_entry(store: dict[str, Any], user: UserF
     with new_entries() as refused, pytest.raises(PermissionDenied):
         assign_department(health, indicators=["kt.*"], actor=department_user)
     assert written == [] and refused == []
+
+
+# -- a plan loaded after its departments -------------------------------------------------------------------
+
+
+def test_a_plan_loaded_after_the_departments_gets_its_owners_from_the_stored_rules(
+    store: dict[str, Any], user: Callable[[str], Any]
+) -> None:
+    health = Department.objects.get(code="so_y_te")
+    health.rules = {"topics": ["bác sĩ", "y tế"]}
+    health.save()
+    catalogue = web_catalogue()
+    nurses = model.Indicator(
+        code="xh.y_te.dieu_duong",
+        name="Số điều dưỡng y tế/vạn dân",
+        group="xa_hoi",
+        parent=None,
+        unit="",
+        direction=model.Direction.HIGHER,
+    )
+    load_catalogue(
+        model.Catalogue(
+            plan=catalogue.plan,
+            groups=catalogue.groups,
+            indicators=(*catalogue.indicators, nurses),
+        ),
+        actor=user("quantri"),
+    )
+    assert owners_of("xh.y_te.dieu_duong") == ["so_y_te"]
+    assert owners_of("xh.y_te.bac_si") == ["so_y_te"]
+    # a department defined by hand, without rules, keeps exactly what it was given
+    assert owners_of("kt.grdp.tang_truong") == ["so_tai_chinh"]
+
+
+def owners_of(code: str) -> list[str]:
+    found = Indicator.objects.get(code=code).department_set.values_list("code", flat=True)
+    return sorted(found)
+
+
+def test_a_departments_file_records_new_rules_once(store: dict[str, Any]) -> None:
+    from chitieu.profile.departments import DepartmentSpec
+    from chitieu.web.plans.departments import apply_departments
+    from tests.web.audit.helpers import new_entries
+
+    spec = DepartmentSpec(
+        "so_y_te", "Sở Y tế", (), ("hung_yen",), 1, {}, topics=("bác sĩ",), default=False
+    )
+    with new_entries() as written:
+        apply_departments([spec], actor=None)
+        apply_departments([spec], actor=None)  # the same rules again: nothing more
+    (entry,) = [e for e in written if e.changes.get("rules")]
+    assert entry.action == "khai_bao_so_nganh" and entry.subject == "so_y_te"
+    assert entry.changes["rules"] == [
+        None,
+        {"indicators": [], "topics": ["bác sĩ"], "groups": [], "default": False},
+    ]
+    assert owners_of("xh.y_te.bac_si") == ["so_y_te"]

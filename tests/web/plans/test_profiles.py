@@ -56,11 +56,16 @@ def test_the_profile_names_the_place_its_former_units_and_localities(tmp_path: P
 
 def test_each_step_is_one_line_and_the_departments_get_their_entries(tmp_path: Path) -> None:
     from chitieu.web.plans.models import Department
+    from chitieu.web.plans.ownership import unassigned_indicators
 
     steps = apply(profile_in(tmp_path)).steps
     assert steps[0] == "Địa bàn: 4 mới, 0 cập nhật (Tỉnh Hưng Yên, 1 đơn vị cũ, 2 xã, phường)."
     assert steps[1].startswith("Nghị quyết catalogue.yaml: Đã nạp hung_yen_2025_2030")
-    assert steps[-1] == "Sở, ngành: 1 (so_tai_chinh)."
+    missing = unassigned_indicators()
+    assert missing.exists() and all(not i.code.startswith("kt.") for i in missing)
+    assert steps[-1] == (
+        f"Sở, ngành: 1 (so_tai_chinh); {missing.count()} chỉ tiêu chưa có sở, ngành nhập."
+    )
     finance = Department.objects.get(code="so_tai_chinh")
     assert finance.localities.count() == 4
     assert all("\n" not in step for step in steps)

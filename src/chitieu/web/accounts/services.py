@@ -1,4 +1,4 @@
-"""Creating users, giving them a role and setting their password.
+"""Creating users, giving them a role, setting their password, locking them out.
 
 Only an administrator (or the system) may; every change leaves an audit entry in the
 same transaction (audit.services.record_audit), so a refused change leaves none.
@@ -100,6 +100,30 @@ def set_password(user: Any, password: str, *, actor: Any | None) -> Any:
         action=AuditAction.PASSWORD_CHANGED,
         subject=user.get_username(),
         summary=f"Đổi mật khẩu của người dùng {user.get_username()}.",
+    )
+    return user
+
+
+@transaction.atomic
+def set_active(user: Any, active: bool, *, actor: Any | None) -> Any:
+    """Lock a user out (the account and its history stay) or let it sign in again.
+
+    An administrator cannot lock themself out; an unchanged state leaves no audit entry.
+    """
+    require_admin(actor)
+    if not active and actor is not None and actor.pk == user.pk:
+        raise AccountError("Không thể tự khoá tài khoản của chính mình.")
+    if user.is_active == active:
+        return user
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    verb = "Mở lại" if active else "Khoá"
+    record_audit(
+        actor=actor,
+        action=AuditAction.USER_ACTIVE_CHANGED,
+        subject=user.get_username(),
+        summary=f"{verb} người dùng {user.get_username()}.",
+        changes={"active": [not active, active]},
     )
     return user
 

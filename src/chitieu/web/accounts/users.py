@@ -1,8 +1,8 @@
-"""Putting a user in place by name: created with a role, or given a new role.
+"""Putting a user in place by name: created with a role, or given a new role; changing one.
 
-The one entry point for `chitieu users add` and a profile's demo users; the
-writes (and their audit entries) are accounts.services' create_user, set_role
-and set_password.
+`put_user` is the one entry point for `chitieu users add` and a profile's demo
+users; `change_user` serves the users page. The writes (and their audit entries)
+are accounts.services' create_user, set_role, set_password and set_active.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from chitieu.web.accounts.models import Role
-from chitieu.web.accounts.services import AccountError, create_user, set_password, set_role
+from chitieu.web.accounts.services import (
+    AccountError,
+    create_user,
+    set_active,
+    set_password,
+    set_role,
+)
 from chitieu.web.plans.models import Department
 
 # The role words of the command line and of a place profile.
@@ -56,3 +62,26 @@ def put_user(
         done = "Đã đổi vai trò của"
     where = f", {found.name}" if found else ""
     return f"{done} người dùng {username}: {role.label}{where}."
+
+
+@transaction.atomic
+def change_user(
+    user: Any,
+    *,
+    role: Role,
+    department: Department | None,
+    active: bool,
+    password: str | None = None,
+    actor: Any | None,
+) -> str:
+    """Give the user this role, department and state (and password, when given): each change
+    audited, all or nothing. Returns what was done, one line in Vietnamese."""
+    set_role(
+        user, role=role, department=department if role is Role.DEPARTMENT else None, actor=actor
+    )
+    set_active(user, active, actor=actor)
+    if password:
+        set_password(user, password, actor=actor)
+    state = "đang dùng" if active else "đã khoá"
+    where = f", {department.name}" if department is not None and role is Role.DEPARTMENT else ""
+    return f"Đã lưu người dùng {user.get_username()}: {role.label}{where}, {state}."

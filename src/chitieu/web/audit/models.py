@@ -18,6 +18,7 @@ class AuditAction(Labelled):
     ROLE_CHANGED = "doi_vai_tro", "Đổi vai trò"
     USER_CREATED = "tao_nguoi_dung", "Tạo người dùng"
     PASSWORD_CHANGED = "doi_mat_khau", "Đổi mật khẩu"
+    USER_ACTIVE_CHANGED = "khoa_mo_nguoi_dung", "Khoá hoặc mở lại người dùng"
     DEPARTMENT_DEFINED = "khai_bao_so_nganh", "Khai báo sở, ngành"
     DEPARTMENT_ASSIGNED = "giao_so_nganh", "Đổi phân công sở, ngành"
     PROFILE_APPLIED = "ap_dung_ho_so", "Áp dụng hồ sơ địa phương"

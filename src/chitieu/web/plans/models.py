@@ -246,6 +246,12 @@ class Department(models.Model):
     name = models.CharField("tên", max_length=200)
     indicators = models.ManyToManyField(Indicator, blank=True, verbose_name="chỉ tiêu được giao")
     localities = models.ManyToManyField(Locality, blank=True, verbose_name="địa bàn được giao")
+    rules = models.JSONField(
+        "quy tắc giao mặc định",
+        default=dict,
+        blank=True,
+        help_text="Từ hồ sơ địa phương: indicators, topics, groups, default. Trống: không giao tự động.",
+    )
 
     class Meta:
         verbose_name = "sở, ngành"
@@ -254,3 +260,21 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ManualAssignment(models.Model):
+    """An indicator whose departments a person chose: the profile's defaults leave it alone."""
+
+    indicator = models.OneToOneField(
+        Indicator, models.CASCADE, related_name="manual_assignment", verbose_name="chỉ tiêu"
+    )
+    by = person_field("người giao")
+    at = models.DateTimeField("lúc")
+
+    class Meta:
+        verbose_name = "phân công do người giao"
+        verbose_name_plural = "phân công do người giao"
+        ordering = ("indicator__code",)
+
+    def __str__(self) -> str:
+        return self.indicator.code

@@ -33,6 +33,7 @@ from chitieu.web.plans.localities import (
     read_localities,
 )
 from chitieu.web.plans.models import Locality, LocalityKind
+from chitieu.web.plans.ownership import unassigned_indicators
 from chitieu.web.plans.services import load_catalogue
 
 DEMO_PASSWORD = "chitieu-demo"
@@ -138,7 +139,11 @@ def _departments(profile: PlaceProfile, *, actor: Any | None) -> str:
     if not specs:
         return "Sở, ngành: hồ sơ không khai báo."
     apply_departments(specs, actor=actor)
-    return f"Sở, ngành: {len(specs)} ({' '.join(spec.code for spec in specs)})."
+    missing = unassigned_indicators().count()
+    return (
+        f"Sở, ngành: {len(specs)} ({' '.join(spec.code for spec in specs)}); "
+        f"{missing} chỉ tiêu chưa có sở, ngành nhập."
+    )
 
 
 def _demo_users(profile: PlaceProfile, *, actor: Any | None) -> list[tuple[str, str]]:

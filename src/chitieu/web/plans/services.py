@@ -111,6 +111,11 @@ def load_catalogue(
         _past_term(term, catalogue, parent_locality=locality, report=report, tick=tick)
     tick.finish()
     _audit_load(report, reloaded=reloaded, actor=actor)
+    # New indicators go to their departments by the rules stored with them (ownership
+    # builds on this module, hence the late import).
+    from chitieu.web.plans.ownership import refresh_default_owners
+
+    refresh_default_owners(actor=actor)
     return report
 
 

@@ -1,0 +1,11 @@
+"""The users page under /nguoi-dung/."""
+
+from django.urls import URLPattern, URLResolver, path
+
+from chitieu.web.accounts import views
+
+app_name = "accounts"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.users, name="users"),
+    path("<int:pk>/", views.user_change, name="user"),
+]
