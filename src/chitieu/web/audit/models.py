@@ -21,6 +21,7 @@ class AuditAction(Labelled):
     DEPARTMENT_DEFINED = "khai_bao_so_nganh", "Khai báo sở, ngành"
     DEPARTMENT_ASSIGNED = "giao_so_nganh", "Đổi phân công sở, ngành"
     PROFILE_APPLIED = "ap_dung_ho_so", "Áp dụng hồ sơ địa phương"
+    RULE_CHANGED = "doi_quy_tac_kiem_tra", "Đổi quy tắc kiểm tra số liệu"
 
 
 class AuditEntry(models.Model):

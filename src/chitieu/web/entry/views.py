@@ -32,6 +32,7 @@ from chitieu.web.entry import uploads
 from chitieu.web.entry.forms import (
     EntryChoiceForm,
     FigureRowForm,
+    ImportConfirmForm,
     ReviewForm,
     TemplateForm,
     UploadForm,
@@ -210,8 +211,12 @@ def import_file(request: HttpRequest) -> HttpResponse:
             uploads.discard(staged)
             context["rejected"] = error
         else:
-            request.session[uploads.SESSION_KEY] = staged.as_session()
+            warnings = len(context["report"].warnings)
+            request.session[uploads.SESSION_KEY] = {**staged.as_session(), "warnings": warnings}
             context["staged"] = staged
+            context["confirm_form"] = ImportConfirmForm(
+                initial={"token": staged.token}, warnings=warnings
+            )
     return render(request, "entry/import.html", context)
 
 
@@ -224,9 +229,24 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if staged is None:
         messages.error(request, "Không còn tệp đã kiểm tra; hãy tải tệp lên lại.")
         return redirect("entry:import")
+    warnings = int(request.session[uploads.SESSION_KEY].get("warnings", 0))
+    confirm = ImportConfirmForm(request.POST, warnings=warnings)
+    if not confirm.is_valid():
+        context = {
+            "form": UploadForm(),
+            "template_form": _template_form(None),
+            "report": uploads.run_import(staged, actor=request.user, dry_run=True),
+            "staged": staged,
+            "confirm_form": confirm,
+        }
+        return render(request, "entry/import.html", context, status=400)
     request.session.pop(uploads.SESSION_KEY, None)
     job = jobs.start_import(
-        staged.path, staged.name, actor=request.user, cleanup=lambda: uploads.discard(staged)
+        staged.path,
+        staged.name,
+        actor=request.user,
+        cleanup=lambda: uploads.discard(staged),
+        confirm_warnings=confirm.cleaned_data["note"],
     )
     return redirect("entry:import_job", token=job.token)
 
