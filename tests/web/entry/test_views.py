@@ -406,3 +406,31 @@ def test_a_file_that_is_no_workbook_is_refused_plainly(
     path.write_bytes(b"not a zip")
     text = upload(as_user("tonghop"), path).content.decode()
     assert "Không đọc được tệp" in text and "không mở được tệp Excel" in text
+
+
+def test_an_implausible_value_is_refused_and_a_confirmed_one_saved_with_its_note(
+    as_user: Login, store: dict[str, Any]
+) -> None:
+    record_figure(
+        store["grdp"], store["province"], "2025", "chinh_thuc", Decimal("8.1"),
+        actor=None, expected_version=None,
+    )  # fmt: skip
+    client = as_user("sokhdt")
+    prefix = grdp_prefix(store)
+    response = client.post(FINANCE_FORM, row_post(prefix, value="-101"))
+    assert response.status_code == 200
+    assert "nhỏ hơn mức thấp nhất chỉ tiêu này cho phép (-100%/năm)" in response.text
+    response = client.post(FINANCE_FORM, row_post(prefix, value="162"))
+    assert "gấp 20 lần số liệu kỳ trước" in response.text
+    assert "Tôi xác nhận số liệu này đúng" in response.text
+    assert not Figure.objects.filter(period="2026").exists()
+    confirmed = row_post(prefix, value="162") | {
+        f"{prefix}-confirm": "on",
+        f"{prefix}-confirm_note": "Khu công nghiệp mới đi vào hoạt động",
+    }
+    response = client.post(FINANCE_FORM, confirmed)
+    assert response.status_code == 302
+    figure = Figure.objects.get(period="2026")
+    assert figure.value == Decimal(162)
+    (revision,) = figure.revisions.all()
+    assert revision.reason == "Xác nhận số liệu bất thường: Khu công nghiệp mới đi vào hoạt động"

@@ -277,6 +277,44 @@ class ImportConfirmForm(forms.Form):
         return data
 
 
+NO_CHECK_WORDS = ("không", "khong", "-")
+
+
+class RuleField(forms.CharField):
+    """A bound of a plausibility rule: empty is the default, "không" no check, else a number."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"maxlength": "40", "inputmode": "decimal"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | str | None:
+        text = super().to_python(value).strip()
+        if not text:
+            return "default"
+        if text.lower() in NO_CHECK_WORDS:
+            return None
+        return read_number(text)
+
+
+class RuleForm(forms.Form):
+    """The planner's overrides of an indicator's plausibility rule."""
+
+    minimum = RuleField(label="Mức thấp nhất")
+    maximum = RuleField(label="Mức cao nhất")
+    max_ratio = RuleField(label="Số lần tối đa so với kỳ trước")
+
+    def overrides(self) -> dict[str, Decimal | None]:
+        """The fields set (a number, or None for no check); a field left empty is the default."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if not (isinstance(value, str) and value == "default")
+        }
+
+
 class TemplateForm(forms.Form):
     plan = forms.ChoiceField(label="Kế hoạch")
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)

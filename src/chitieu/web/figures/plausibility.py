@@ -66,6 +66,7 @@ class Plausibility:
         for indicator in self.indicators.values():
             if indicator.parent_id:
                 self.children.setdefault(indicator.parent_id, []).append(indicator)
+        self.rules: dict[int, Rule] = {}
         self.values: dict[Key, Decimal] = {}
         for figure in Figure.objects.filter(
             indicator__in=list(self.indicators), locality__in=list(localities)
@@ -94,7 +95,7 @@ class Plausibility:
     ) -> list[Finding]:
         """Every finding about `value` as the figure (indicator, locality, period, status)."""
         status = FigureStatus(status)
-        rule = rule_of(indicator)
+        rule = self._rule(indicator)
         same = (locality.pk, str(period), status.value)
         around = Neighbours(
             last=self._last(indicator, locality, period),
@@ -104,6 +105,11 @@ class Plausibility:
             unit_symbol=unit_symbol(indicator.unit),
         )
         return check_value(value, rule, around)
+
+    def _rule(self, indicator: Indicator) -> Rule:
+        if indicator.pk not in self.rules:
+            self.rules[indicator.pk] = rule_of(indicator)
+        return self.rules[indicator.pk]
 
     def _value(self, indicator: Indicator, same: tuple[int, str, str]) -> Decimal | None:
         return self.values.get((indicator.pk, *same))
@@ -124,14 +130,15 @@ class Plausibility:
 
     def _in_structure(self, indicator: Indicator) -> bool:
         parent = self._parent(indicator)
-        return parent is not None and is_structure(parent.name) and _share(indicator)
+        share = self._rule(indicator).measure is Measure.SHARE
+        return parent is not None and share and is_structure(parent.name)
 
     def _additive(self, part: Indicator, whole: Indicator) -> bool:
         """A sub-item that cannot exceed its total: amounts and counts of the same unit, or a
         share of a structure split further (processing industry within industry)."""
         if not part.unit or part.unit != whole.unit or is_structure(whole.name):
             return False
-        measure = rule_of(part).measure
+        measure = self._rule(part).measure
         return measure in (Measure.AMOUNT, Measure.COUNT) or self._in_structure(whole)
 
     def _total(self, indicator: Indicator, same: tuple[int, str, str]) -> Other | None:
@@ -155,13 +162,10 @@ class Plausibility:
         shares = []
         for sibling in self.children.get(indicator.parent_id or 0, []):
             value = self._value(sibling, same)
-            if sibling.pk != indicator.pk and value is not None and _share(sibling):
+            share = self._rule(sibling).measure is Measure.SHARE
+            if sibling.pk != indicator.pk and value is not None and share:
                 shares.append(Other(sibling.name, value))
         return tuple(shares)
-
-
-def _share(indicator: Indicator) -> bool:
-    return rule_of(indicator).measure is Measure.SHARE
 
 
 def check_figure(
