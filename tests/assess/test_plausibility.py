@@ -114,7 +114,7 @@ def test_overrides_read_as_stored() -> None:
     assert read_overrides(None) == {}
 
 
-LAST_POOR = Other("Tỷ lệ hộ nghèo", Decimal("1.2"), "Năm 2025")
+LAST_POOR = Other("Tỷ lệ hộ nghèo", Decimal("1.2"), "năm 2025")
 
 
 @pytest.mark.parametrize(
@@ -140,12 +140,12 @@ def test_the_jump_warning_says_how_many_times_and_asks_for_a_note() -> None:
     rule = effective_rule(indicator.unit, indicator.name)
     (finding,) = check_value(Decimal(24), rule, Neighbours(last=LAST_POOR, unit_symbol="%"))
     assert finding.severity is Severity.WARN
-    assert finding.message.startswith("24% gấp 20 lần số liệu kỳ trước (Năm 2025: 1,2%)")
+    assert finding.message.startswith("24% gấp 20 lần số liệu kỳ trước (năm 2025: 1,2%)")
     assert "xác nhận và ghi chú" in finding.message
 
 
 def test_no_jump_is_measured_across_zero_or_a_change_of_sign() -> None:
-    last = Other("Tốc độ tăng GRDP", Decimal("8.1"), "Năm 2025")
+    last = Other("Tốc độ tăng GRDP", Decimal("8.1"), "năm 2025")
     assert codes("-1", "kt.grdp.tang_truong", Neighbours(last=last)) == []
     assert codes("5", "kt.grdp.tang_truong", Neighbours(last=Other("x", Decimal(0)))) == []
 

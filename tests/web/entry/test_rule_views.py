@@ -46,7 +46,7 @@ def test_the_planner_edits_a_rule_and_sees_it_in_force(
     assert "không kiểm tra" in page
     assert AuditEntry.objects.filter(action=AuditAction.RULE_CHANGED).count() == 1
     listing = planner.get("/nhap-lieu/quy-tac/").text
-    assert "30 <span class=\"small\">(riêng)</span>" in listing
+    assert '30 <span class="small">(riêng)</span>' in listing
 
 
 def test_a_wrong_bound_is_refused_beside_the_field(planner: Client, store: dict[str, Any]) -> None:

@@ -434,3 +434,33 @@ def test_an_implausible_value_is_refused_and_a_confirmed_one_saved_with_its_note
     assert figure.value == Decimal(162)
     (revision,) = figure.revisions.all()
     assert revision.reason == "Xác nhận số liệu bất thường: Khu công nghiệp mới đi vào hoạt động"
+
+
+def test_an_unusual_value_in_a_file_is_listed_and_needs_a_confirmation_with_a_note(
+    as_user: Login, store: dict[str, Any], tmp_path: Any
+) -> None:
+    client = as_user("tonghop")
+    path = tmp_path / "so_lieu.csv"
+    path.write_text(
+        "Mã chỉ tiêu;Địa bàn;Kỳ;Giá trị;Loại số liệu\n"
+        "kt.grdp.tang_truong;hung_yen;2025;8,1;chính thức\n"
+        "kt.grdp.tang_truong;hung_yen;2026;162;ước\n",
+        encoding="utf-8",
+    )
+    preview = upload(client, path)
+    text = preview.content.decode()
+    assert "1 số liệu bất thường cần xác nhận" in text
+    assert 'data-code="jump_from_last"' in text and "gấp 20 lần số liệu kỳ trước" in text
+    token = preview.context["staged"].token
+    unconfirmed = client.post("/nhap-lieu/nhap-tep/xac-nhan/", {"token": token})
+    assert unconfirmed.status_code == 400
+    assert "đánh dấu xác nhận và ghi chú" in unconfirmed.content.decode()
+    assert not Figure.objects.exists()
+    done = client.post(
+        "/nhap-lieu/nhap-tep/xac-nhan/",
+        {"token": token, "confirm": "on", "note": "Đã đối chiếu với Cục Thống kê"},
+        follow=True,
+    )
+    assert "Đã ghi: 2 số liệu mới" in done.content.decode()
+    reason = FigureRevision.objects.get(figure__period="2026").reason
+    assert reason.endswith("Xác nhận số liệu bất thường: Đã đối chiếu với Cục Thống kê")

@@ -260,7 +260,7 @@ def test_a_jump_from_the_last_figure_stops_the_import_until_confirmed(
     assert (warning.code, warning.place.row, warning.place.column) == (
         "jump_from_last", 3, "“Giá trị”"
     )  # fmt: skip
-    assert "gấp 20 lần số liệu kỳ trước (Năm 2025: 8,1%/năm)" in warning.message
+    assert "gấp 20 lần số liệu kỳ trước (năm 2025: 8,1%/năm)" in warning.message
     preview = import_figures(figures(GRDP_2025, GRDP_20_TIMES), actor=None, dry_run=True)
     assert [w.place.row for w in preview.warnings] == [3]
     assert "1 số liệu bất thường cần xác nhận" in preview.summary()

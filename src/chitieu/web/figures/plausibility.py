@@ -122,7 +122,8 @@ class Plausibility:
             for status in _FINALITY:
                 value = self.values.get(self._key(indicator.pk, locality.pk, str(earlier), status))
                 if value is not None:
-                    return Other(indicator.name, value, earlier.label())
+                    label = earlier.label()  # "Năm 2025", inside a sentence: "năm 2025"
+                    return Other(indicator.name, value, label[:1].lower() + label[1:])
         return None
 
     def _parent(self, indicator: Indicator) -> Indicator | None:
