@@ -31,8 +31,11 @@ from chitieu.web.figures.models import Figure
 from chitieu.web.plans.models import Indicator, Locality
 
 # Most final first: the last figure of a series is the best one of its period.
-_FINALITY = (FigureStatus.OFFICIAL, FigureStatus.PRELIMINARY, FigureStatus.ESTIMATE)
-Key = tuple[int, int, str, str]  # indicator pk, locality pk, period, status
+_STATUSES = tuple(s.value for s in (FigureStatus.OFFICIAL, FigureStatus.PRELIMINARY,
+                                     FigureStatus.ESTIMATE))  # fmt: skip
+# A figure's key without strings to build: indicator, locality, period kind, index, year, status.
+Key = tuple[int, int, str, int, int, str]
+Same = tuple[int, str, int, int, str]  # the key without the indicator
 
 
 def rule_of(indicator: Indicator) -> Rule:
@@ -66,24 +69,30 @@ class Plausibility:
         for indicator in self.indicators.values():
             if indicator.parent_id:
                 self.children.setdefault(indicator.parent_id, []).append(indicator)
-        self.rules: dict[int, Rule] = {}
+        self.rules: dict[int, tuple[Rule, str]] = {}
         self.values: dict[Key, Decimal] = {}
+        # (indicator, locality, period kind, index) -> the years of the series that have figures
+        self.years: dict[tuple[int, int, str, int], set[int]] = {}
         for figure in Figure.objects.filter(
             indicator__in=list(self.indicators), locality__in=list(localities)
         ).only("indicator_id", "locality_id", "period", "status", "value"):
-            self.values[self._key(figure.indicator_id, figure.locality_id, figure.period,
-                                  figure.status)] = figure.value  # fmt: skip
+            period = Period.parse(figure.period)
+            self._put(figure.indicator_id, figure.locality_id, period, figure.status, figure.value)
 
-    @staticmethod
-    def _key(indicator: int, locality: int, period: str, status: str) -> Key:
-        return (indicator, locality, period, str(status))
+    def _put(
+        self, indicator: int, locality: int, period: Period, status: str, value: Decimal
+    ) -> None:
+        self.values[(indicator, locality, period.kind.value, period.index, period.year,
+                     str(status))] = value  # fmt: skip
+        series = (indicator, locality, period.kind.value, period.index)
+        self.years.setdefault(series, set()).add(period.year)
 
     def pending(
         self, indicator: Indicator, locality: Locality, period: Period, status: str, value: Decimal
     ) -> None:
         """A value about to be written with the one being checked: it counts as stored."""
         self.indicators.setdefault(indicator.pk, indicator)
-        self.values[self._key(indicator.pk, locality.pk, str(period), status)] = value
+        self._put(indicator.id, locality.id, period, status, value)
 
     def check(
         self,
@@ -95,35 +104,38 @@ class Plausibility:
     ) -> list[Finding]:
         """Every finding about `value` as the figure (indicator, locality, period, status)."""
         status = FigureStatus(status)
-        rule = self._rule(indicator)
-        same = (locality.pk, str(period), status.value)
+        rule, symbol = self._rule(indicator)
+        same = (locality.id, period.kind.value, period.index, period.year, status.value)
         around = Neighbours(
             last=self._last(indicator, locality, period),
             total=self._total(indicator, same),
             parts=self._parts(indicator, same),
             shares=self._shares(indicator, same),
-            unit_symbol=unit_symbol(indicator.unit),
+            unit_symbol=symbol,
         )
         return check_value(value, rule, around)
 
-    def _rule(self, indicator: Indicator) -> Rule:
-        if indicator.pk not in self.rules:
-            self.rules[indicator.pk] = rule_of(indicator)
-        return self.rules[indicator.pk]
+    def _rule(self, indicator: Indicator) -> tuple[Rule, str]:
+        known = self.rules.get(indicator.id)
+        if known is None:
+            known = self.rules[indicator.id] = (rule_of(indicator), unit_symbol(indicator.unit))
+        return known
 
-    def _value(self, indicator: Indicator, same: tuple[int, str, str]) -> Decimal | None:
-        return self.values.get((indicator.pk, *same))
+    def _value(self, indicator: Indicator, same: Same) -> Decimal | None:
+        return self.values.get((indicator.id, *same))
 
     def _last(self, indicator: Indicator, locality: Locality, period: Period) -> Other | None:
         """The best figure of the latest earlier period of the same kind and index (the year
         before for a year, the same month of an earlier year for a month)."""
-        for year in range(period.year - 1, period.year - 11, -1):
-            earlier = Period(year, period.kind, period.index)
-            for status in _FINALITY:
-                value = self.values.get(self._key(indicator.pk, locality.pk, str(earlier), status))
+        series = (indicator.id, locality.id, period.kind.value, period.index)
+        years = self.years.get(series, ())
+        for year in sorted((y for y in years if y < period.year), reverse=True):
+            for status in _STATUSES:
+                value = self.values.get((*series, year, status))
                 if value is not None:
-                    label = earlier.label()  # "Năm 2025", inside a sentence: "năm 2025"
-                    return Other(indicator.name, value, label[:1].lower() + label[1:])
+                    label = Period(year, period.kind, period.index).label()
+                    label = label[:1].lower() + label[1:]  # "năm 2025" inside a sentence
+                    return Other(indicator.name, value, label)
         return None
 
     def _parent(self, indicator: Indicator) -> Indicator | None:
@@ -131,7 +143,7 @@ class Plausibility:
 
     def _in_structure(self, indicator: Indicator) -> bool:
         parent = self._parent(indicator)
-        share = self._rule(indicator).measure is Measure.SHARE
+        share = self._rule(indicator)[0].measure is Measure.SHARE
         return parent is not None and share and is_structure(parent.name)
 
     def _additive(self, part: Indicator, whole: Indicator) -> bool:
@@ -139,32 +151,32 @@ class Plausibility:
         share of a structure split further (processing industry within industry)."""
         if not part.unit or part.unit != whole.unit or is_structure(whole.name):
             return False
-        measure = self._rule(part).measure
+        measure = self._rule(part)[0].measure
         return measure in (Measure.AMOUNT, Measure.COUNT) or self._in_structure(whole)
 
-    def _total(self, indicator: Indicator, same: tuple[int, str, str]) -> Other | None:
+    def _total(self, indicator: Indicator, same: Same) -> Other | None:
         parent = self._parent(indicator)
         if parent is None or not self._additive(indicator, parent):
             return None
         value = self._value(parent, same)
         return Other(parent.name, value) if value is not None else None
 
-    def _parts(self, indicator: Indicator, same: tuple[int, str, str]) -> tuple[Other, ...]:
+    def _parts(self, indicator: Indicator, same: Same) -> tuple[Other, ...]:
         parts = []
-        for child in self.children.get(indicator.pk, []):
+        for child in self.children.get(indicator.id, []):
             value = self._value(child, same)
             if value is not None and self._additive(child, indicator):
                 parts.append(Other(child.name, value))
         return tuple(parts)
 
-    def _shares(self, indicator: Indicator, same: tuple[int, str, str]) -> tuple[Other, ...]:
+    def _shares(self, indicator: Indicator, same: Same) -> tuple[Other, ...]:
         if not self._in_structure(indicator):
             return ()
         shares = []
         for sibling in self.children.get(indicator.parent_id or 0, []):
             value = self._value(sibling, same)
-            share = self._rule(sibling).measure is Measure.SHARE
-            if sibling.pk != indicator.pk and value is not None and share:
+            share = self._rule(sibling)[0].measure is Measure.SHARE
+            if sibling.id != indicator.id and value is not None and share:
                 shares.append(Other(sibling.name, value))
         return tuple(shares)
 
