@@ -464,3 +464,26 @@ def test_an_unusual_value_in_a_file_is_listed_and_needs_a_confirmation_with_a_no
     assert "Đã ghi: 2 số liệu mới" in done.content.decode()
     reason = FigureRevision.objects.get(figure__period="2026").reason
     assert reason.endswith("Xác nhận số liệu bất thường: Đã đối chiếu với Cục Thống kê")
+
+
+def test_a_sub_item_and_its_total_typed_on_the_same_page_are_checked_together(
+    as_user: Login, store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import Department, Indicator
+
+    plan = store["grdp"].plan
+    total = Indicator.objects.create(
+        code="kt.thu_ngan_sach.tong", plan=plan, name="Thu ngân sách trên địa bàn",
+        unit="ty_dong", position=30,
+    )  # fmt: skip
+    part = Indicator.objects.create(
+        code="kt.thu_ngan_sach.noi_dia", plan=plan, name="Thu nội địa", unit="ty_dong",
+        parent=total, position=31,
+    )  # fmt: skip
+    Department.objects.get(code="so_tai_chinh").indicators.add(total, part)
+    page = row_post(f"r{total.pk}", value="65.000") | row_post(f"r{part.pk}", value="70.000")
+    response = as_user("sokhdt").post(FINANCE_FORM, page)
+    assert response.status_code == 200
+    assert "lớn hơn chỉ tiêu tổng “Thu ngân sách trên địa bàn” của cùng kỳ" in response.text
+    assert "nhỏ hơn chỉ tiêu thành phần của cùng kỳ" in response.text
+    assert not Figure.objects.exists()

@@ -20,7 +20,7 @@ from chitieu.quantity import NumberFormatError, parse_number
 from chitieu.quantity.numbers import ENGLISH_DECIMAL, ENGLISH_THOUSANDS
 from chitieu.web.entry.services import ENTRY_STATUSES, REVIEW_ACTIONS, Change, EntryRow
 from chitieu.web.figures.models import Figure
-from chitieu.web.figures.plausibility import check_figure
+from chitieu.web.figures.plausibility import Plausibility
 from chitieu.web.figures.services import ConflictError
 from chitieu.web.plans.models import VALUE_DIGITS
 
@@ -102,8 +102,11 @@ class FigureRowForm(forms.Form):
         label="Ghi chú xác nhận", required=False, max_length=REASON_LENGTH
     )
 
-    def __init__(self, *args: Any, row: EntryRow, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, row: EntryRow, checks: Plausibility | None = None, **kwargs: Any
+    ) -> None:
         self.row = row
+        self.checks = checks
         current = row.current if row.lock is None else None
         kwargs.setdefault("prefix", row.prefix)
         kwargs.setdefault(
@@ -183,7 +186,8 @@ class FigureRowForm(forms.Form):
         """The reason to store (with the confirmation note), or None when the value is refused
         or its warnings are not yet confirmed (the errors are then on the form)."""
         row = self.row
-        findings = check_figure(row.indicator, row.locality, row.period, status, value)
+        checks = self.checks or Plausibility([row.indicator], [row.locality])
+        findings = checks.check(row.indicator, row.locality, row.period, status, value)
         refused = [f for f in findings if f.refused]
         for finding in refused:
             self.add_error("value", ValidationError(finding.message, code=finding.code))
@@ -204,6 +208,26 @@ class FigureRowForm(forms.Form):
             return None
         confirmed = f"Xác nhận số liệu bất thường: {note}"
         return f"{reason}. {confirmed}" if reason else confirmed
+
+
+def page_checks(rows: list[EntryRow], data: Any) -> Plausibility | None:
+    """The plausibility checks of a posted page, with every value typed on it counted as
+    stored: a total and its sub-item entered together are checked against each other."""
+    if not rows:
+        return None
+    checks = Plausibility([row.indicator for row in rows], [rows[0].locality])
+    statuses = {s.value for s in FigureStatus}
+    for row in rows:
+        text = str(data.get(f"{row.prefix}-value", "")).strip()
+        status = data.get(f"{row.prefix}-status")
+        if not text or status not in statuses:
+            continue
+        try:
+            value = read_number(text)
+        except ValidationError:
+            continue  # the row's own form reports it
+        checks.pending(row.indicator, row.locality, row.period, status, value)
+    return checks
 
 
 class ReviewForm(forms.Form):

@@ -36,6 +36,7 @@ from chitieu.web.entry.forms import (
     ReviewForm,
     TemplateForm,
     UploadForm,
+    page_checks,
 )
 from chitieu.web.entry.services import (
     entry_department,
@@ -107,7 +108,10 @@ def entry_form(request: HttpRequest, department: str, period: str) -> HttpRespon
         raise Http404("Sở, ngành không được giao địa bàn này.")
     rows = entry_rows(chosen, locality, when)
     data = request.POST if request.method == "POST" else None
-    forms = {row.prefix: FigureRowForm(data, row=row) for row in rows if row.statuses}
+    checks = page_checks(rows, data) if data is not None else None
+    forms = {
+        row.prefix: FigureRowForm(data, row=row, checks=checks) for row in rows if row.statuses
+    }
     if data is not None and all(form.is_valid() for form in forms.values()):
         changes = [form.change for form in forms.values() if form.change is not None]
         submit = rows if request.POST.get("action") == "submit" else ()
