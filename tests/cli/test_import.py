@@ -64,3 +64,29 @@ def test_progress_is_counted_on_stderr_while_writing(store: dict[str, Any], csv_
     assert result.exit_code == 0, result.output
     assert "Đang ghi:" in result.stderr and "1/1 dòng" in result.stderr.split("Đang ghi:")[1]
     assert "Đang ghi" not in result.stdout
+
+
+def test_unusual_values_need_confirm_warnings_with_a_note(
+    store: dict[str, Any], tmp_path: Path
+) -> None:
+    from chitieu.web.figures.models import Figure, FigureRevision
+
+    path = tmp_path / "tang_vot.csv"
+    path.write_text(
+        f"{HEADER}\nkt.grdp.tang_truong;hung_yen;2025;8,1;chính thức;Cục Thống kê\n"
+        "kt.grdp.tang_truong;hung_yen;2026;162;ước;Sở Tài chính\n",
+        encoding="utf-8",
+    )
+    refused = CliRunner().invoke(main, ["import", str(path)])
+    assert refused.exit_code == 1
+    assert "có 1 số liệu bất thường; chưa ghi số liệu nào" in refused.output
+    assert "dòng 3, cột “value”: 162%/năm gấp 20 lần số liệu kỳ trước" in refused.output
+    assert '--confirm-warnings "ghi chú lý do"' in refused.output
+    assert not Figure.objects.exists()
+    confirmed = CliRunner().invoke(
+        main, ["import", str(path), "--confirm-warnings", "Đã đối chiếu báo cáo"]
+    )
+    assert confirmed.exit_code == 0, confirmed.output
+    assert "Bất thường: dòng 3" in confirmed.output
+    reason = FigureRevision.objects.get(figure__period="2026").reason
+    assert reason.endswith("Xác nhận số liệu bất thường: Đã đối chiếu báo cáo")

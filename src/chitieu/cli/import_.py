@@ -21,9 +21,17 @@ from chitieu.cli.load import USER_OPTION
     default=None,
     help="Hiện số dòng đã đọc, đã ghi (mặc định: khi chạy trên màn hình).",
 )
+@click.option(
+    "--confirm-warnings",
+    "note",
+    metavar="GHI_CHU",
+    default="",
+    help="Xác nhận các số liệu bất thường (vd. gấp hơn 10 lần kỳ trước) kèm ghi chú lý do; "
+    "không có thì tệp có số liệu bất thường không được ghi.",
+)
 @USER_OPTION
 def command(
-    file: Path, dry_run: bool, verbose: bool, progress: bool | None, user: str | None
+    file: Path, dry_run: bool, verbose: bool, progress: bool | None, note: str, user: str | None
 ) -> None:
     """Nhập số liệu từ mẫu Excel (.xlsx) hoặc CSV; có lỗi thì không ghi gì."""
     from chitieu.ingest.figures_file import read_figures
@@ -35,17 +43,25 @@ def command(
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     migrate()
-    from chitieu.web.figures.imports import ImportRejected, import_figures
+    from chitieu.web.figures.imports import ImportRejected, WarningsUnconfirmed, import_figures
 
     try:
         report = import_figures(
-            figures_file, actor=actor_named(user), dry_run=dry_run, progress=announced(show)
+            figures_file,
+            actor=actor_named(user),
+            dry_run=dry_run,
+            progress=announced(show),
+            confirm_warnings=note,
         )
     except ImportRejected as rejected:
         click.echo(str(rejected), err=True)
+        if isinstance(rejected, WarningsUnconfirmed):
+            click.echo('Nếu các số liệu này đúng: --confirm-warnings "ghi chú lý do".', err=True)
         sys.exit(1)
     except ValueError as error:
         raise click.ClickException(str(error)) from error
+    for warning in report.warnings:
+        click.echo(f"Bất thường: {warning}", err=True)
     if verbose or dry_run:
         for change in report.changes:
             if change.action != "unchanged":

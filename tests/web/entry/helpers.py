@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from chitieu.web.figures.models import Figure
 from chitieu.web.figures.services import record_figure
+from chitieu.web.plans.models import Department, Indicator
 
 GRDP = "kt.grdp.tang_truong"
 FINANCE_FORM = "/nhap-lieu/so_tai_chinh/2026/"
@@ -46,3 +47,17 @@ def row_post(prefix: str, *, value: str, status: str = "uoc", reason: str = "",
     for status_code, version in (versions or {}).items():
         data[f"{prefix}-v_{status_code}"] = str(version)
     return data
+
+
+POVERTY = "xh.ho_ngheo"
+POVERTY_NAME = "Tỷ lệ hộ nghèo"
+
+
+def poverty_indicator(store: dict[str, Any]) -> Indicator:
+    """The resolution's poverty rate (a share in %, 0–100), given to Sở Tài chính as well."""
+    indicator = Indicator.objects.create(
+        code=POVERTY, plan=store["grdp"].plan, name=POVERTY_NAME, unit="pct", direction="lower",
+        stt="20", position=20,
+    )  # fmt: skip
+    Department.objects.get(code="so_tai_chinh").indicators.add(indicator)
+    return indicator

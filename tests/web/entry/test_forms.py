@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from chitieu.catalog.period import Period
 from chitieu.web.entry.forms import FigureRowForm, read_number
 from chitieu.web.entry.services import EntryRow, entry_rows
-from chitieu.web.figures.services import submit_figure
+from chitieu.web.figures.services import record_figure, submit_figure
 from chitieu.web.plans.models import Department
-from tests.web.entry.helpers import grdp_figure, row_post
+from tests.web.entry.helpers import grdp_figure, poverty_indicator, row_post
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,74 @@ def test_the_examples_in_the_forms_docstrings_hold() -> None:
 
     result = doctest.testmod(forms)
     assert result.attempted >= 1 and result.failed == 0
+
+
+# -- plausibility (chitieu.assess.plausibility through figures.plausibility) ---------------
+
+
+def _poverty_form(store: dict[str, Any], **post: Any) -> FigureRowForm:
+    poverty_indicator(store)
+    rows = entry_rows(
+        Department.objects.get(code="so_tai_chinh"), store["province"], Period.parse("2026")
+    )
+    row = next(r for r in rows if r.indicator.code == "xh.ho_ngheo")
+    return FigureRowForm(row_post(row.prefix, **post), row=row)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-5", "Tỷ lệ phải nằm trong khoảng 0–100%; -5% nằm ngoài khoảng này."),
+        ("1.234,5", "Tỷ lệ phải nằm trong khoảng 0–100%; 1.234,5% nằm ngoài khoảng này."),
+    ],
+)
+def test_a_percentage_outside_0_100_is_refused_beside_the_value(
+    store: dict[str, Any], value: str, message: str
+) -> None:
+    form = _poverty_form(store, value=value)
+    assert not form.is_valid()
+    assert form.has_error("value", code="pct_out_of_range")
+    assert form.errors["value"] == [message]
+    assert form.change is None
+
+
+@pytest.mark.django_db
+def test_a_growth_rate_may_be_negative(store: dict[str, Any]) -> None:
+    form = _bound(store, value="-5")
+    assert form.is_valid(), form.errors
+
+
+def _last_year_grdp(store: dict[str, Any]) -> None:
+    record_figure(
+        store["grdp"], store["province"], "2025", "chinh_thuc", Decimal("8.1"),
+        actor=None, expected_version=None,
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_value_20_times_the_last_figure_needs_a_confirmation_and_a_note(
+    store: dict[str, Any],
+) -> None:
+    _last_year_grdp(store)
+    form = _bound(store, value="162")
+    assert not form.is_valid()
+    assert form.has_error("confirm_note", code="confirmation_required")
+    assert [w.code for w in form.warnings] == ["jump_from_last"]
+    assert "gấp 20 lần" in form.warnings[0].message
+    row = _row(store)
+    ticked = row_post(row.prefix, value="162") | {f"{row.prefix}-confirm": "on"}
+    without_note = FigureRowForm(ticked, row=row)
+    assert without_note.has_error("confirm_note", code="confirmation_required")
+
+
+@pytest.mark.django_db
+def test_a_confirmed_warning_keeps_its_note_as_the_reason(store: dict[str, Any]) -> None:
+    _last_year_grdp(store)
+    row = _row(store)
+    data = row_post(row.prefix, value="162")
+    data |= {f"{row.prefix}-confirm": "on", f"{row.prefix}-confirm_note": "Số của Cục Thống kê"}
+    form = FigureRowForm(data, row=row)
+    assert form.is_valid(), form.errors
+    assert form.change is not None
+    assert form.change.reason == "Xác nhận số liệu bất thường: Số của Cục Thống kê"

@@ -406,3 +406,84 @@ def test_a_file_that_is_no_workbook_is_refused_plainly(
     path.write_bytes(b"not a zip")
     text = upload(as_user("tonghop"), path).content.decode()
     assert "Không đọc được tệp" in text and "không mở được tệp Excel" in text
+
+
+def test_an_implausible_value_is_refused_and_a_confirmed_one_saved_with_its_note(
+    as_user: Login, store: dict[str, Any]
+) -> None:
+    record_figure(
+        store["grdp"], store["province"], "2025", "chinh_thuc", Decimal("8.1"),
+        actor=None, expected_version=None,
+    )  # fmt: skip
+    client = as_user("sokhdt")
+    prefix = grdp_prefix(store)
+    response = client.post(FINANCE_FORM, row_post(prefix, value="-101"))
+    assert response.status_code == 200
+    assert "nhỏ hơn mức thấp nhất chỉ tiêu này cho phép (-100%/năm)" in response.text
+    response = client.post(FINANCE_FORM, row_post(prefix, value="162"))
+    assert "gấp 20 lần số liệu kỳ trước" in response.text
+    assert "Tôi xác nhận số liệu này đúng" in response.text
+    assert not Figure.objects.filter(period="2026").exists()
+    confirmed = row_post(prefix, value="162") | {
+        f"{prefix}-confirm": "on",
+        f"{prefix}-confirm_note": "Khu công nghiệp mới đi vào hoạt động",
+    }
+    response = client.post(FINANCE_FORM, confirmed)
+    assert response.status_code == 302
+    figure = Figure.objects.get(period="2026")
+    assert figure.value == Decimal(162)
+    (revision,) = figure.revisions.all()
+    assert revision.reason == "Xác nhận số liệu bất thường: Khu công nghiệp mới đi vào hoạt động"
+
+
+def test_an_unusual_value_in_a_file_is_listed_and_needs_a_confirmation_with_a_note(
+    as_user: Login, store: dict[str, Any], tmp_path: Any
+) -> None:
+    client = as_user("tonghop")
+    path = tmp_path / "so_lieu.csv"
+    path.write_text(
+        "Mã chỉ tiêu;Địa bàn;Kỳ;Giá trị;Loại số liệu\n"
+        "kt.grdp.tang_truong;hung_yen;2025;8,1;chính thức\n"
+        "kt.grdp.tang_truong;hung_yen;2026;162;ước\n",
+        encoding="utf-8",
+    )
+    preview = upload(client, path)
+    text = preview.content.decode()
+    assert "1 số liệu bất thường cần xác nhận" in text
+    assert 'data-code="jump_from_last"' in text and "gấp 20 lần số liệu kỳ trước" in text
+    token = preview.context["staged"].token
+    unconfirmed = client.post("/nhap-lieu/nhap-tep/xac-nhan/", {"token": token})
+    assert unconfirmed.status_code == 400
+    assert "đánh dấu xác nhận và ghi chú" in unconfirmed.content.decode()
+    assert not Figure.objects.exists()
+    done = client.post(
+        "/nhap-lieu/nhap-tep/xac-nhan/",
+        {"token": token, "confirm": "on", "note": "Đã đối chiếu với Cục Thống kê"},
+        follow=True,
+    )
+    assert "Đã ghi: 2 số liệu mới" in done.content.decode()
+    reason = FigureRevision.objects.get(figure__period="2026").reason
+    assert reason.endswith("Xác nhận số liệu bất thường: Đã đối chiếu với Cục Thống kê")
+
+
+def test_a_sub_item_and_its_total_typed_on_the_same_page_are_checked_together(
+    as_user: Login, store: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import Department, Indicator
+
+    plan = store["grdp"].plan
+    total = Indicator.objects.create(
+        code="kt.thu_ngan_sach.tong", plan=plan, name="Thu ngân sách trên địa bàn",
+        unit="ty_dong", position=30,
+    )  # fmt: skip
+    part = Indicator.objects.create(
+        code="kt.thu_ngan_sach.noi_dia", plan=plan, name="Thu nội địa", unit="ty_dong",
+        parent=total, position=31,
+    )  # fmt: skip
+    Department.objects.get(code="so_tai_chinh").indicators.add(total, part)
+    page = row_post(f"r{total.pk}", value="65.000") | row_post(f"r{part.pk}", value="70.000")
+    response = as_user("sokhdt").post(FINANCE_FORM, page)
+    assert response.status_code == 200
+    assert "lớn hơn chỉ tiêu tổng “Thu ngân sách trên địa bàn” của cùng kỳ" in response.text
+    assert "nhỏ hơn chỉ tiêu thành phần của cùng kỳ" in response.text
+    assert not Figure.objects.exists()

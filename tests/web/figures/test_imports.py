@@ -215,3 +215,67 @@ def test_each_imported_change_says_which_file_and_row_it_came_from(store: dict[s
     import_figures(figures(GOOD_Q1, GOOD), actor=None)
     reasons = set(FigureRevision.objects.exclude(reason="").values_list("reason", flat=True))
     assert reasons == {"Nhập từ tệp so_lieu.csv, dòng 2", "Nhập từ tệp so_lieu.csv, dòng 3"}
+
+
+# -- plausibility: the same checks as the entry form ----------------------------------------
+
+GRDP_2025 = "kt.grdp.tang_truong;hung_yen;2025;8,1;chính thức;%/năm;Cục Thống kê;"
+GRDP_20_TIMES = "kt.grdp.tang_truong;hung_yen;2026;162;ước;%/năm;Sở Tài chính;"
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "message"),
+    [
+        (
+            "kt.grdp.tang_truong;hung_yen;2027;-150;ước;;;",
+            "below_minimum",
+            "-150 nhỏ hơn mức thấp nhất chỉ tiêu này cho phép (-100%/năm).",
+        ),
+        (
+            "xh.y_te.bac_si;hung_yen;2026;-3;chính thức;;Sở Y tế;",
+            "negative",
+            "Số lượng không thể âm (-3).",
+        ),
+    ],
+)
+def test_an_impossible_value_is_refused_at_its_row_and_column(
+    store: dict[str, Any], line: str, code: str, message: str
+) -> None:
+    error = rejected(GOOD, line)
+    (problem,) = error.problems
+    assert (problem.code, problem.place.row, problem.place.column) == (code, 3, "“Giá trị”")
+    assert problem.message == message
+    assert f"dòng 3, cột “Giá trị”: {message}" in str(error)
+
+
+def test_a_jump_from_the_last_figure_stops_the_import_until_confirmed(
+    store: dict[str, Any],
+) -> None:
+    from chitieu.web.figures.imports import WarningsUnconfirmed
+
+    with pytest.raises(WarningsUnconfirmed) as caught:
+        import_figures(figures(GRDP_2025, GRDP_20_TIMES), actor=None)
+    assert not Figure.objects.exists(), "an unconfirmed warning writes nothing"
+    (warning,) = caught.value.problems
+    assert (warning.code, warning.place.row, warning.place.column) == (
+        "jump_from_last", 3, "“Giá trị”"
+    )  # fmt: skip
+    assert "gấp 20 lần số liệu kỳ trước (năm 2025: 8,1%/năm)" in warning.message
+    preview = import_figures(figures(GRDP_2025, GRDP_20_TIMES), actor=None, dry_run=True)
+    assert [w.place.row for w in preview.warnings] == [3]
+    assert "1 số liệu bất thường cần xác nhận" in preview.summary()
+
+
+def test_a_confirmed_import_keeps_the_note_in_the_warned_figures_history(
+    store: dict[str, Any],
+) -> None:
+    report = import_figures(
+        figures(GRDP_2025, GRDP_20_TIMES), actor=None, confirm_warnings="Số liệu đã kiểm tra"
+    )
+    assert report.written and len(report.warnings) == 1
+    warned = FigureRevision.objects.get(figure__period="2026")
+    assert warned.reason == (
+        "Nhập từ tệp so_lieu.csv, dòng 3. Xác nhận số liệu bất thường: Số liệu đã kiểm tra"
+    )
+    plain = FigureRevision.objects.get(figure__period="2025")
+    assert plain.reason == "Nhập từ tệp so_lieu.csv, dòng 2"

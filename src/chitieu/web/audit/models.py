@@ -23,6 +23,7 @@ class AuditAction(Labelled):
     DEPARTMENT_ASSIGNED = "giao_so_nganh", "Đổi phân công sở, ngành"
     PROFILE_APPLIED = "ap_dung_ho_so", "Áp dụng hồ sơ địa phương"
     TASK_LINK_CHANGED = "lien_ket_nhiem_vu", "Đổi liên kết nhiệm vụ – chỉ tiêu"
+    RULE_CHANGED = "doi_quy_tac_kiem_tra", "Đổi quy tắc kiểm tra số liệu"
 
 
 class AuditEntry(models.Model):

@@ -13,12 +13,14 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from chitieu.assess.plausibility import Finding
 from chitieu.catalog.model import FigureStatus
 from chitieu.ingest.figures_file import export_value
 from chitieu.quantity import NumberFormatError, parse_number
 from chitieu.quantity.numbers import ENGLISH_DECIMAL, ENGLISH_THOUSANDS
 from chitieu.web.entry.services import ENTRY_STATUSES, REVIEW_ACTIONS, Change, EntryRow
 from chitieu.web.figures.models import Figure
+from chitieu.web.figures.plausibility import Plausibility
 from chitieu.web.figures.services import ConflictError
 from chitieu.web.plans.models import VALUE_DIGITS
 
@@ -95,9 +97,16 @@ class FigureRowForm(forms.Form):
     status = forms.ChoiceField(label="Loại số liệu")
     source = forms.CharField(label="Nguồn", required=False, max_length=SOURCE_LENGTH)
     reason = forms.CharField(label="Lý do sửa", required=False, max_length=REASON_LENGTH)
+    confirm = forms.BooleanField(label="Tôi xác nhận số liệu này đúng", required=False)
+    confirm_note = forms.CharField(
+        label="Ghi chú xác nhận", required=False, max_length=REASON_LENGTH
+    )
 
-    def __init__(self, *args: Any, row: EntryRow, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, row: EntryRow, checks: Plausibility | None = None, **kwargs: Any
+    ) -> None:
         self.row = row
+        self.checks = checks
         current = row.current if row.lock is None else None
         kwargs.setdefault("prefix", row.prefix)
         kwargs.setdefault(
@@ -117,6 +126,7 @@ class FigureRowForm(forms.Form):
             self.initial.setdefault(f"v_{status.value}", row.version_of(status.value))
         self.change: Change | None = None
         self.conflict: ConflictError | None = None  # set by the view to show both values
+        self.warnings: list[Finding] = []  # unusual but possible: saved once confirmed
 
     def set_seen_version(self, status: str, version: int) -> None:
         """After a conflict: the next save is made against the version now shown."""
@@ -152,6 +162,9 @@ class FigureRowForm(forms.Form):
                 ValidationError("Sửa số liệu đã có phải ghi lý do sửa.", code="reason_required"),
             )
             return data
+        reason = self._plausible(value, FigureStatus(status), data, reason)
+        if reason is None:
+            return data
         self.change = Change(
             prefix=self.prefix or self.row.prefix,
             indicator=self.row.indicator,
@@ -166,6 +179,55 @@ class FigureRowForm(forms.Form):
             expected_version=seen,
         )
         return data
+
+    def _plausible(
+        self, value: Decimal, status: FigureStatus, data: dict[str, Any], reason: str
+    ) -> str | None:
+        """The reason to store (with the confirmation note), or None when the value is refused
+        or its warnings are not yet confirmed (the errors are then on the form)."""
+        row = self.row
+        checks = self.checks or Plausibility([row.indicator], [row.locality])
+        findings = checks.check(row.indicator, row.locality, row.period, status, value)
+        refused = [f for f in findings if f.refused]
+        for finding in refused:
+            self.add_error("value", ValidationError(finding.message, code=finding.code))
+        if refused:
+            return None
+        self.warnings = [f for f in findings if not f.refused]
+        if not self.warnings:
+            return reason
+        note = data.get("confirm_note", "").strip()
+        if not data.get("confirm") or not note:
+            self.add_error(
+                "confirm_note",
+                ValidationError(
+                    "Số liệu bất thường: đánh dấu xác nhận và ghi chú vì sao số liệu này đúng.",
+                    code="confirmation_required",
+                ),
+            )
+            return None
+        confirmed = f"Xác nhận số liệu bất thường: {note}"
+        return f"{reason}. {confirmed}" if reason else confirmed
+
+
+def page_checks(rows: list[EntryRow], data: Any) -> Plausibility | None:
+    """The plausibility checks of a posted page, with every value typed on it counted as
+    stored: a total and its sub-item entered together are checked against each other."""
+    if not rows:
+        return None
+    checks = Plausibility([row.indicator for row in rows], [rows[0].locality])
+    statuses = {s.value for s in FigureStatus}
+    for row in rows:
+        text = str(data.get(f"{row.prefix}-value", "")).strip()
+        status = data.get(f"{row.prefix}-status")
+        if not text or status not in statuses:
+            continue
+        try:
+            value = read_number(text)
+        except ValidationError:
+            continue  # the row's own form reports it
+        checks.pending(row.indicator, row.locality, row.period, status, value)
+    return checks
 
 
 class ReviewForm(forms.Form):
@@ -207,6 +269,74 @@ class UploadForm(forms.Form):
         if not name.endswith((".xlsx", ".xlsm", ".csv")):
             raise ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.", code="bad_extension")
         return upload
+
+
+class ImportConfirmForm(forms.Form):
+    """Confirming a checked file; unusual values need the box ticked and a note."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label="Tôi xác nhận các số liệu bất thường trên là đúng", required=False
+    )
+    note = forms.CharField(label="Ghi chú xác nhận", required=False, max_length=REASON_LENGTH)
+
+    def __init__(self, *args: Any, warnings: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warnings = warnings
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["note"] = data.get("note", "").strip()
+        if self.warnings and not (data.get("confirm") and data["note"]):
+            self.add_error(
+                "note",
+                ValidationError(
+                    f"Tệp có {self.warnings} số liệu bất thường: đánh dấu xác nhận và ghi chú "
+                    "vì sao các số liệu này đúng.",
+                    code="confirmation_required",
+                ),
+            )
+        if not self.warnings:
+            data["note"] = ""
+        return data
+
+
+NO_CHECK_WORDS = ("không", "khong", "-")
+
+
+class RuleField(forms.CharField):
+    """A bound of a plausibility rule: empty is the default, "không" no check, else a number."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"maxlength": "40", "inputmode": "decimal"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | str | None:
+        text = super().to_python(value).strip()
+        if not text:
+            return "default"
+        if text.lower() in NO_CHECK_WORDS:
+            return None
+        return read_number(text)
+
+
+class RuleForm(forms.Form):
+    """The planner's overrides of an indicator's plausibility rule."""
+
+    minimum = RuleField(label="Mức thấp nhất")
+    maximum = RuleField(label="Mức cao nhất")
+    max_ratio = RuleField(label="Số lần tối đa so với kỳ trước")
+
+    def overrides(self) -> dict[str, Decimal | None]:
+        """The fields set (a number, or None for no check); a field left empty is the default."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if not (isinstance(value, str) and value == "default")
+        }
 
 
 class TemplateForm(forms.Form):

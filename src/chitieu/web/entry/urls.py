@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from chitieu.web.entry import views
+from chitieu.web.entry import rule_views, views
 
 app_name = "entry"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,5 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("nhap-tep/tien-do/<str:token>/", views.import_job, name="import_job"),
     path("nhap-tep/tien-do/<str:token>/trang-thai/", views.import_status, name="import_status"),
     path("nhap-tep/mau/", views.template_download, name="template"),
+    path("quy-tac/", rule_views.rules, name="rules"),
+    path("quy-tac/<str:code>/", rule_views.rule, name="rule"),
     path("<slug:department>/<str:period>/", views.entry_form, name="form"),
 ]

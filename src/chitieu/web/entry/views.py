@@ -32,9 +32,11 @@ from chitieu.web.entry import uploads
 from chitieu.web.entry.forms import (
     EntryChoiceForm,
     FigureRowForm,
+    ImportConfirmForm,
     ReviewForm,
     TemplateForm,
     UploadForm,
+    page_checks,
 )
 from chitieu.web.entry.services import (
     entry_department,
@@ -106,7 +108,10 @@ def entry_form(request: HttpRequest, department: str, period: str) -> HttpRespon
         raise Http404("Sở, ngành không được giao địa bàn này.")
     rows = entry_rows(chosen, locality, when)
     data = request.POST if request.method == "POST" else None
-    forms = {row.prefix: FigureRowForm(data, row=row) for row in rows if row.statuses}
+    checks = page_checks(rows, data) if data is not None else None
+    forms = {
+        row.prefix: FigureRowForm(data, row=row, checks=checks) for row in rows if row.statuses
+    }
     if data is not None and all(form.is_valid() for form in forms.values()):
         changes = [form.change for form in forms.values() if form.change is not None]
         submit = rows if request.POST.get("action") == "submit" else ()
@@ -210,8 +215,12 @@ def import_file(request: HttpRequest) -> HttpResponse:
             uploads.discard(staged)
             context["rejected"] = error
         else:
-            request.session[uploads.SESSION_KEY] = staged.as_session()
+            warnings = len(context["report"].warnings)
+            request.session[uploads.SESSION_KEY] = {**staged.as_session(), "warnings": warnings}
             context["staged"] = staged
+            context["confirm_form"] = ImportConfirmForm(
+                initial={"token": staged.token}, warnings=warnings
+            )
     return render(request, "entry/import.html", context)
 
 
@@ -224,9 +233,24 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if staged is None:
         messages.error(request, "Không còn tệp đã kiểm tra; hãy tải tệp lên lại.")
         return redirect("entry:import")
+    warnings = int(request.session[uploads.SESSION_KEY].get("warnings", 0))
+    confirm = ImportConfirmForm(request.POST, warnings=warnings)
+    if not confirm.is_valid():
+        context = {
+            "form": UploadForm(),
+            "template_form": _template_form(None),
+            "report": uploads.run_import(staged, actor=request.user, dry_run=True),
+            "staged": staged,
+            "confirm_form": confirm,
+        }
+        return render(request, "entry/import.html", context, status=400)
     request.session.pop(uploads.SESSION_KEY, None)
     job = jobs.start_import(
-        staged.path, staged.name, actor=request.user, cleanup=lambda: uploads.discard(staged)
+        staged.path,
+        staged.name,
+        actor=request.user,
+        cleanup=lambda: uploads.discard(staged),
+        confirm_warnings=confirm.cleaned_data["note"],
     )
     return redirect("entry:import_job", token=job.token)
 

@@ -5,6 +5,12 @@ row meets the store: is the code known, the locality known, the unit the
 indicator's, the period inside the plan, the figure unlocked, the actor allowed?
 Any problem: nothing is written and every problem is reported. None: every row
 is written in one transaction, each change with its history row.
+
+Each new or changed value also meets the indicator's plausibility rule
+(figures.plausibility, the same checks as the entry form): a refusal is a
+problem like any other; a warning (a value far from the last figure) is listed
+with its place, and the file is written only when the import is confirmed with
+a note, which goes into the history of each warned figure.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from chitieu.catalog.text import fold
-from chitieu.ingest.figures_file import FigureRow, FiguresFile, Problem, Progress
+from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem, Progress
 from chitieu.quantity import get_unit, parse_unit
 from chitieu.quantity.errors import UnknownUnitError
 from chitieu.web.accounts.permissions import EditScope
 from chitieu.web.figures.models import Action, Figure, FigureRevision, Status
+from chitieu.web.figures.plausibility import Plausibility
 from chitieu.web.figures.services import lock_reason, write_change
 from chitieu.web.plans.models import Indicator, Locality
 
@@ -50,16 +57,20 @@ class Change:
 class ImportReport:
     changes: list[Change] = field(default_factory=list)
     written: bool = False
+    warnings: list[Problem] = field(default_factory=list)  # unusual values, to be confirmed
 
     def count(self, action: str) -> int:
         return sum(1 for change in self.changes if change.action == action)
 
     def summary(self) -> str:
         verb = "Đã ghi" if self.written else "Sẽ ghi (chạy thử, chưa ghi gì)"
-        return (
+        text = (
             f"{verb}: {self.count('create')} số liệu mới, {self.count('update')} số liệu sửa, "
             f"{self.count('unchanged')} không đổi."
         )
+        if self.warnings:
+            text += f" {len(self.warnings)} số liệu bất thường cần xác nhận kèm ghi chú."
+        return text
 
 
 class ImportRejected(ValueError):
@@ -70,7 +81,23 @@ class ImportRejected(ValueError):
         self.problems = problems
         lines = "\n".join(f"  - {problem}" for problem in problems[:200])
         more = f"\n  … và {len(problems) - 200} lỗi khác" if len(problems) > 200 else ""
-        super().__init__(f"Tệp {name} có {len(problems)} lỗi; chưa ghi số liệu nào:\n{lines}{more}")
+        super().__init__(self.heading() + f":\n{lines}{more}")
+
+    def heading(self) -> str:
+        return f"Tệp {self.name} có {len(self.problems)} lỗi; chưa ghi số liệu nào"
+
+
+class WarningsUnconfirmed(ImportRejected):
+    """Values far from their series' last figure: written only when confirmed with a note."""
+
+    def heading(self) -> str:
+        return (
+            f"Tệp {self.name} có {len(self.problems)} số liệu bất thường; chưa ghi số liệu nào. "
+            "Kiểm tra lại; nếu đúng, xác nhận kèm ghi chú lý do"
+        )
+
+
+CONFIRMED = "Xác nhận số liệu bất thường"
 
 
 @transaction.atomic
@@ -81,11 +108,14 @@ def import_figures(
     dry_run: bool = False,
     progress: Progress | None = None,
     description: str | None = None,
+    confirm_warnings: str = "",
 ) -> ImportReport:
     """Check every row, then write them all (or, with dry_run, only say what would change).
 
     progress(done, total) is called while writing, every PROGRESS_STEP rows and at the end.
     Each history row's reason is `description` (default "Nhập từ tệp <name>") and the row.
+    Plausibility warnings stop the import (WarningsUnconfirmed) unless `confirm_warnings`
+    gives the note that confirms them; the note is added to each warned row's reason.
     """
     problems = list(figures_file.problems)
     checker = _Checker(figures_file.rows, actor)
@@ -97,10 +127,14 @@ def import_figures(
     if problems:
         problems.sort(key=lambda p: (p.place.sheet or "", p.place.row))
         raise ImportRejected(figures_file.name, problems)
-    report = ImportReport(changes)
+    report = ImportReport(changes, warnings=checker.warnings)
+    note = confirm_warnings.strip()
+    if report.warnings and not dry_run and not note:
+        raise WarningsUnconfirmed(figures_file.name, report.warnings)
     if not dry_run:
         describe = description or f"Nhập từ tệp {figures_file.name}"
-        _write(checker, changes, actor, progress, describe)
+        confirmed = checker.warned if note else set()
+        _write(checker, changes, actor, progress, describe, confirmed, note)
         report.written = True
     return report
 
@@ -124,6 +158,31 @@ class _Checker:
             )
         }
         self.scope = EditScope(actor)
+        self.plausibility = Plausibility(self.indicators.values(), self.localities.values())
+        for row in rows:  # the file's own totals, shares and earlier years count as stored
+            indicator, locality = (
+                self.indicators.get(row.indicator),
+                self.localities.get(row.locality),
+            )
+            if indicator is not None and locality is not None:
+                self.plausibility.pending(
+                    indicator, locality, row.period, row.status.value, row.value
+                )
+        self.warnings: list[Problem] = []
+        self.warned: set[Place] = set()  # rows whose history will carry the confirmation
+
+    def _plausible(self, row: FigureRow, indicator: Indicator, locality: Locality) -> list[Problem]:
+        """The refusals about the row's value; its warnings go to self.warnings."""
+        findings = self.plausibility.check(indicator, locality, row.period, row.status, row.value)
+        refused = []
+        for finding in findings:
+            problem = Problem(row.at("value"), finding.message, finding.code)
+            if finding.refused:
+                refused.append(problem)
+            else:
+                self.warnings.append(problem)
+                self.warned.add(row.place)
+        return refused
 
     def check(self, row: FigureRow, problems: list[Problem]) -> Change | None:
         found = len(problems)
@@ -182,6 +241,11 @@ class _Checker:
                 problems.append(Problem(row.at("value"), f"số liệu bị khoá: {reason}", "locked"))
         if len(problems) > found:
             return None
+        if existing is None or existing.value != row.value:
+            refused = self._plausible(row, indicator, locality)
+            if refused:
+                problems.extend(refused)
+                return None
         if existing is None:
             return Change(row, "create")
         if _differs(existing, row):
@@ -207,14 +271,16 @@ def _unit_label(code: str) -> str:
         return code or "không có đơn vị"
 
 
-def _reason(description: str, row: FigureRow) -> str:
-    """ "Nhập từ tệp so_lieu.xlsx, KINH TẾ dòng 12": the history says where the value came from."""
+def _reason(description: str, row: FigureRow, confirmed: set[Place], note: str) -> str:
+    """ "Nhập từ tệp so_lieu.xlsx, KINH TẾ dòng 12": the history says where the value came from,
+    and for a value confirmed as plausible, the confirmation note."""
     where = f"dòng {row.place.row}"
-    return (
+    text = (
         f"{description}, {row.place.sheet} {where}"
         if row.place.sheet
         else f"{description}, {where}"
     )
+    return f"{text}. {CONFIRMED}: {note}" if row.place in confirmed else text
 
 
 def _write(
@@ -223,6 +289,8 @@ def _write(
     actor: Any | None,
     progress: Progress | None,
     description: str,
+    confirmed: set[Place],
+    note: str,
 ) -> None:
     now = timezone.now()
     new = [c.row for c in changes if c.action == "create"]
@@ -230,7 +298,10 @@ def _write(
     total = len(new) + len(updates)
     done = 0
     for start in range(0, len(new), PROGRESS_STEP):
-        _create(checker, new[start : start + PROGRESS_STEP], actor, now, description)
+        batch = new[start : start + PROGRESS_STEP]
+        _create(
+            checker, batch, actor, now, [_reason(description, r, confirmed, note) for r in batch]
+        )
         done += len(new[start : start + PROGRESS_STEP])
         if progress is not None:
             progress(done, total)
@@ -239,7 +310,7 @@ def _write(
             checker.existing[row.key],
             action=Action.UPDATE,
             actor=actor,
-            reason=_reason(description, row),
+            reason=_reason(description, row, confirmed, note),
             new_value=row.value,
             fields={
                 "value": row.value,
@@ -254,7 +325,7 @@ def _write(
 
 
 def _create(
-    checker: _Checker, rows: list[FigureRow], actor: Any | None, now: Any, description: str
+    checker: _Checker, rows: list[FigureRow], actor: Any | None, now: Any, reasons: list[str]
 ) -> None:
     figures = [
         Figure(
@@ -283,10 +354,10 @@ def _create(
                 new_value=figure.value,
                 new_source=figure.source,
                 review_state=figure.review_state,
-                reason=_reason(description, row),
+                reason=reason,
                 actor=actor,
                 at=now,
             )
-            for figure, row in zip(created, rows, strict=True)
+            for figure, reason in zip(created, reasons, strict=True)
         ]
     )

@@ -45,9 +45,16 @@ _LOCK = threading.Lock()
 
 
 def start_import(
-    path: Path, name: str, *, actor: Any, cleanup: Callable[[], None] = lambda: None
+    path: Path,
+    name: str,
+    *,
+    actor: Any,
+    cleanup: Callable[[], None] = lambda: None,
+    confirm_warnings: str = "",
 ) -> ImportJob:
-    """Record a job for the file at `path` and run it; cleanup() runs when it ends."""
+    """Record a job for the file at `path` and run it; cleanup() runs when it ends.
+
+    `confirm_warnings` is the note confirming the unusual values the preview listed."""
     job = ImportJob.objects.create(
         token=secrets.token_hex(16),
         name=name,
@@ -56,23 +63,27 @@ def start_import(
         message=READING,
     )
     if getattr(settings, "CHITIEU_IMPORT_SYNC", False):
-        run_job(job.pk, path, actor, cleanup)
+        run_job(job.pk, path, actor, cleanup, confirm_warnings)
     else:
         thread = threading.Thread(
-            target=_in_thread, args=(job.pk, path, actor, cleanup), daemon=True
+            target=_in_thread, args=(job.pk, path, actor, cleanup, confirm_warnings), daemon=True
         )
         thread.start()
     return job
 
 
-def _in_thread(pk: int, path: Path, actor: Any, cleanup: Callable[[], None]) -> None:
+def _in_thread(
+    pk: int, path: Path, actor: Any, cleanup: Callable[[], None], confirm_warnings: str
+) -> None:
     try:
-        run_job(pk, path, actor, cleanup)
+        run_job(pk, path, actor, cleanup, confirm_warnings)
     finally:
         connection.close()  # this thread's own connection; Django never closes it itself
 
 
-def run_job(pk: int, path: Path, actor: Any, cleanup: Callable[[], None]) -> None:
+def run_job(
+    pk: int, path: Path, actor: Any, cleanup: Callable[[], None], confirm_warnings: str = ""
+) -> None:
     """Read, check and import the file, keeping the job's progress and then its result."""
     job = ImportJob.objects.get(pk=pk)
     live = _Live()
@@ -84,7 +95,9 @@ def run_job(pk: int, path: Path, actor: Any, cleanup: Callable[[], None]) -> Non
         live.done, live.total, live.message = done, total, WRITING
 
     try:
-        report = import_figures(read_figures(path), actor=actor, progress=progress)
+        report = import_figures(
+            read_figures(path), actor=actor, progress=progress, confirm_warnings=confirm_warnings
+        )
     except (ImportRejected, FiguresFileError) as error:
         _finish(job, live, JobState.FAILED, _first_line(error), _failure(error))
     except Exception as error:  # the job must end, whatever happens; the trace goes to the log

@@ -53,6 +53,7 @@ class IndicatorAdmin(AdministratorOnly):
     list_filter = ("plan", "group", "active")
     search_fields = ("code", "name")
     inlines = (TargetInline,)
+    readonly_fields = ("plausibility",)  # changed on the rule page, which writes the audit
 
 
 @admin.register(models.Target)

@@ -122,6 +122,13 @@ class Indicator(models.Model):
     source_line = models.PositiveIntegerField("dòng", null=True, blank=True)
     source_line_end = models.PositiveIntegerField("đến dòng", null=True, blank=True)
     source_text = models.TextField("nguyên văn", blank=True)
+    plausibility = models.JSONField(
+        "quy tắc kiểm tra số liệu",
+        default=dict,
+        blank=True,
+        help_text="Chỉ những mức bộ phận tổng hợp đặt riêng (minimum, maximum, max_ratio); "
+        "null là không kiểm tra; thiếu là theo mặc định của đơn vị (assess.plausibility).",
+    )
 
     class Meta:
         verbose_name = "chỉ tiêu"
