@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chitieu.assess import AssessmentError, assess_target
+from chitieu.assess.periods import part_months, part_year
 from chitieu.assess.rules import DEFAULT_RULES, Rules
 from chitieu.catalog.model import (
     Assessment,
@@ -26,6 +27,7 @@ from chitieu.catalog.model import (
     IndicatorTarget,
     Source,
 )
+from chitieu.catalog.period import Period
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, required_path, resolve_goal
 from chitieu.outlook.goal import Goal
 from chitieu.quantity import format_number, format_value
@@ -126,6 +128,7 @@ def progress_report(
         )
     place = locality or plan.locality
     series = _series(figures, place, year)
+    parts = latest_part_year(figures, place, year)
     rows: list[ProgressRow] = []
     groups: list[tuple[str, str, int]] = []
     drawn: list[Chart] = []
@@ -137,6 +140,8 @@ def progress_report(
         own = series.get(indicator.code, _Series({}))
         target = _plan_target(indicator, last)
         row, goal = _row(indicator, target, own, year, place, rules)
+        if indicator.code in parts and target is not None:
+            row = _with_part_year(row, parts[indicator.code], indicator, target, own)
         rows.append(row)
         if charts and target is not None and own.by_year:
             drawn.append(_chart(indicator, own, target, goal))
@@ -167,6 +172,50 @@ def _series(figures: Sequence[Figure], locality: str, year: int) -> dict[str, _S
         if held is None or _rank(figure) < _rank(held):
             years[figure.period.year] = figure
     return {code: _Series(years) for code, years in chosen.items()}
+
+
+def latest_part_year(figures: Sequence[Figure], locality: str, year: int) -> dict[str, Figure]:
+    """Per indicator, the figure of part of `year` that ends last (its most final status)."""
+    found: dict[str, Figure] = {}
+    for figure in figures:
+        period = figure.period
+        if figure.locality != locality or period.is_year or period.year != year:
+            continue
+        if figure.status is FigureStatus.PLAN:
+            continue
+        held = found.get(figure.indicator)
+        key = (_months_to(period), -_rank(figure))
+        if held is None or key >= (_months_to(held.period), -_rank(held)):
+            found[figure.indicator] = figure
+    return found
+
+
+def _months_to(period: Period) -> int:
+    return part_months(period)[1]
+
+
+def _with_part_year(
+    row: ProgressRow,
+    figure: Figure,
+    indicator: Indicator,
+    target: IndicatorTarget,
+    series: _Series,
+) -> ProgressRow:
+    """The latest column with the year so far beside the last yearly figure: a figure of
+    part of a year is shown for what it is, never as the year's result."""
+    if figure.period.year in series.by_year:
+        return row
+    part = part_year(figure, indicator.unit, target)
+    if part is None:
+        return row
+    shown = format_value(as_written(figure.value, ""), indicator.unit)
+    text = f"{shown} ({part.label}, {figure.status.label})"
+    if part.shares_text:
+        text += f": {part.shares_text}"
+    text += "; chưa có số cả năm"
+    if row.latest_text and row.latest_text != NO_DATA:
+        text = f"{row.latest_text}; {text}"
+    return replace(row, latest_text=text)
 
 
 def _rank(figure: Figure) -> int:
