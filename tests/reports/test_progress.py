@@ -114,3 +114,28 @@ def test_a_year_outside_the_term_is_refused(catalogue: Catalogue, year: int) -> 
 )
 def test_the_report_names_its_plan_by_kind(kind: str, years: tuple[int, int], words: str) -> None:
     assert plan_words(kind, *years) == words
+
+
+def test_a_january_figure_is_shown_as_the_year_so_far_not_as_the_year(
+    catalogue: Catalogue,
+) -> None:
+    """The published January 2026 budget revenue (5.914 tỷ đồng, to 27/1) beside the
+    65.000 tỷ đồng target: the latest column says what it is, the status is not assessed."""
+    january = Figure(
+        "kt.thu_ngan_sach.tong", "hung_yen", Period.parse("2026-01"), Decimal(5914), ESTIMATE
+    )
+    report = progress_report(catalogue, (*FIGURES, january), 2026, charts=False)
+    row = _row(report, "kt.thu_ngan_sach.tong")
+    assert row.latest_text == (
+        "5.914 tỷ đồng (lũy kế tháng 1/2026, ước): đạt 9,1% mục tiêu năm (65.000 tỷ đồng), "
+        "đã qua 8,3% thời gian của năm; chưa có số cả năm"
+    )
+    assert row.latest_value is None and row.status == "Chưa có số liệu"
+
+
+def test_a_yearly_figure_of_the_report_year_leaves_its_months_out(
+    catalogue: Catalogue,
+) -> None:
+    months = Figure("kt.grdp.quy_mo", "hung_yen", Period.parse("2026-Q1"), Decimal(80000), ESTIMATE)
+    report = progress_report(catalogue, (*FIGURES, months), 2026, charts=False)
+    assert _row(report, "kt.grdp.quy_mo").latest_text == "345.000 tỷ đồng (2026, chính thức)"
