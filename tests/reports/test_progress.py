@@ -139,3 +139,17 @@ def test_a_yearly_figure_of_the_report_year_leaves_its_months_out(
     months = Figure("kt.grdp.quy_mo", "hung_yen", Period.parse("2026-Q1"), Decimal(80000), ESTIMATE)
     report = progress_report(catalogue, (*FIGURES, months), 2026, charts=False)
     assert _row(report, "kt.grdp.quy_mo").latest_text == "345.000 tỷ đồng (2026, chính thức)"
+
+
+def test_the_resolutions_baseline_stays_beside_a_later_revision(catalogue: Catalogue) -> None:
+    """2025 budget revenue: 74.432 tỷ đồng in the document (line 48), 100.299 published later."""
+    budget = next(i for i in catalogue.indicators if i.code == "kt.thu_ngan_sach.tong")
+    stated = next(b for b in budget.baselines if b.year == 2025)
+    assert (stated.value, stated.source.line) == (Decimal(74432), 48)
+    published = figure("kt.thu_ngan_sach.tong", 2025, "100299")
+    report = progress_report(catalogue, (*FIGURES, published), 2026, charts=False)
+    row = _row(report, "kt.thu_ngan_sach.tong")
+    assert row.baseline_text == (
+        "74.432 tỷ đồng (2025, theo nghị quyết); số điều chỉnh sau: 100.299 tỷ đồng"
+    )
+    assert row.baseline_value == Decimal(74432)

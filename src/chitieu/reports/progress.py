@@ -238,7 +238,7 @@ def _row(
     blank = _heading_row(indicator)
     if target is None:
         return blank, None
-    baseline = _baseline(indicator, target, series, locality)
+    baseline, revised = _baselines(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
     status, status_reason = _assess(indicator, target, series, year, baseline, rules)
     goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
@@ -246,7 +246,7 @@ def _row(
     row = replace(
         blank,
         target_text=target.value.text,
-        baseline_text=_baseline_text(baseline, indicator.unit),
+        baseline_text=_baseline_text(baseline, indicator.unit, revised),
         latest_text=_figure_text(latest, indicator.unit),
         status=status.label,
         status_reason=status_reason,
@@ -282,17 +282,32 @@ def _heading_row(indicator: Indicator) -> ProgressRow:
     )
 
 
-def _baseline(
+def _baselines(
     indicator: Indicator, target: IndicatorTarget, series: _Series, locality: str
-) -> Baseline | None:
-    """The stored figure of the year before the period, else the catalogue's baseline."""
+) -> tuple[Baseline | None, Baseline | None]:
+    """The baseline and a later revision of it. The document's own figure of the year before
+    the period (a baseline with its line) is the plan as written: it is the baseline, and a
+    stored figure of that year with another value is the revision shown beside it
+    (docs/outlook-method.md). Else the stored figure, else the catalogue's baseline."""
     year = target.period_start - 1
     stored = series.by_year.get(year)
+    kept = None
     if stored is not None:
         where = Source(document=stored.source, text=format_number(stored.value))
-        return Baseline(year, stored.value, indicator.unit, where, locality)
+        kept = Baseline(year, stored.value, indicator.unit, where, locality)
+    stated = _single(
+        [
+            b
+            for b in indicator.baselines
+            if b.year == year and b.source.line is not None and b.locality in (None, locality)
+        ]
+    )
+    if stated is not None:
+        return stated, kept if kept is not None and kept.value != stated.value else None
+    if kept is not None:
+        return kept, None
     own = [b for b in indicator.baselines if b.year <= year and b.locality in (None, locality)]
-    return max(own, key=lambda b: b.year) if len(own) == 1 else _single(own)
+    return (max(own, key=lambda b: b.year) if len(own) == 1 else _single(own)), None
 
 
 def _single(baselines: list[Baseline]) -> Baseline | None:
@@ -304,10 +319,16 @@ def _single(baselines: list[Baseline]) -> Baseline | None:
     return next(b for b in baselines if b.year == latest) if len(values) == 1 else None
 
 
-def _baseline_text(baseline: Baseline | None, unit: str | None) -> str:
+def _baseline_text(
+    baseline: Baseline | None, unit: str | None, revised: Baseline | None = None
+) -> str:
     if baseline is None:
         return NO_DATA
-    return f"{format_value(as_written(baseline.value, ''), unit)} ({baseline.year})"
+    shown = format_value(as_written(baseline.value, ""), unit)
+    if revised is None:
+        return f"{shown} ({baseline.year})"
+    later = format_value(as_written(revised.value, ""), unit)
+    return f"{shown} ({baseline.year}, theo nghị quyết); số điều chỉnh sau: {later}"
 
 
 def _figure_text(figure: Figure | None, unit: str | None) -> str:

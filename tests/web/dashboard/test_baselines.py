@@ -88,3 +88,21 @@ def test_a_stated_baseline_nobody_revised_stands_alone(store: dict[str, Any]) ->
     figures = figures_by_indicator(plan, store["province"])[doctors.pk]
     both = baselines_of(plan_target(doctors, plan), yearly_figures(figures), None, stated)
     assert both.stated is not None and both.revised is None
+
+
+def test_an_older_stated_figure_does_not_displace_a_later_one(store: dict[str, Any]) -> None:
+    """The document states doctors for 2020 only; a 2025 figure entered since is the base."""
+    from chitieu.assess.aggregate import yearly_figures
+    from chitieu.web.dashboard.baselines import baselines_of, stated_baselines
+    from chitieu.web.dashboard.services import figures_by_indicator, plan_target
+    from chitieu.web.figures.seeding import seed_history
+    from tests.web.builders import web_catalogue
+
+    seed_history(web_catalogue(), actor=None)
+    doctors = store["doctors"]
+    put(doctors, store["province"], 2025, "11")
+    plan = doctors.plan
+    stated = stated_baselines(plan, store["province"]).get(doctors.pk, {})
+    figures = figures_by_indicator(plan, store["province"])[doctors.pk]
+    both = baselines_of(plan_target(doctors, plan), yearly_figures(figures), None, stated)
+    assert both.stated is None and both.revised is not None and both.revised.year == 2025

@@ -82,22 +82,23 @@ def baselines_of(
     unit: str | None,
     stated: Mapping[int, model.Baseline] | None = None,
 ) -> Baselines:
-    """The resolution's baseline (its latest stated year before the period) and the best
-    stored figure of that year when it differs; without a stated one, the last yearly
-    figure before the period."""
+    """The base year is the latest year before the period with a figure, stated or stored;
+    its stated value is the path's start and the best stored figure of that year, when it
+    differs, the revision. A document figure of an older year does not displace a later one."""
     if target is None:
         return Baselines(None, None)
-    own = [y for y in (stated or {}) if y < target.period_start]
-    if own:
-        chosen = (stated or {})[max(own)]
-        figure = yearly.get(chosen.year)
-        if figure is None or figure.value == chosen.value:
-            return Baselines(chosen, None)
-        return Baselines(chosen, _from_figure(figure, unit))
-    before = [y for y in yearly if y < target.period_start]
-    if not before:
+    stated = stated or {}
+    years = [y for y in (*stated, *yearly) if y < target.period_start]
+    if not years:
         return Baselines(None, None)
-    return Baselines(None, _from_figure(yearly[max(before)], unit))
+    year = max(years)
+    chosen, figure = stated.get(year), yearly.get(year)
+    if chosen is None:
+        assert figure is not None
+        return Baselines(None, _from_figure(figure, unit))
+    if figure is None or figure.value == chosen.value:
+        return Baselines(chosen, None)
+    return Baselines(chosen, _from_figure(figure, unit))
 
 
 def _from_figure(figure: model.Figure, unit: str | None) -> model.Baseline:
