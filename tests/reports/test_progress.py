@@ -153,3 +153,17 @@ def test_the_resolutions_baseline_stays_beside_a_later_revision(catalogue: Catal
         "74.432 tỷ đồng (2025, theo nghị quyết); số điều chỉnh sau: 100.299 tỷ đồng"
     )
     assert row.baseline_value == Decimal(74432)
+
+
+def test_an_average_target_names_the_years_averaged_in_the_latest_column(
+    report: ProgressReport,
+) -> None:
+    """GRDP growth 10-11%/năm on average 2026-2030, with 2026 alone: not the period's average."""
+    row = _row(report, "kt.grdp.tang_truong")
+    assert row.latest_text == "9,6%/năm (2026, ước); bình quân 2026–2026: 9,6%/năm"
+
+
+def test_an_average_of_two_years_says_so(catalogue: Catalogue) -> None:
+    later = (*FIGURES, figure("kt.grdp.tang_truong", 2027, "10.4"))
+    row = _row(progress_report(catalogue, later, 2027, charts=False), "kt.grdp.tang_truong")
+    assert row.latest_text.startswith("10,4%/năm (2027, ước); bình quân 2026–2027: ")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chitieu.assess import AssessmentError, assess_target
-from chitieu.assess.periods import part_months, part_year
+from chitieu.assess.periods import averaged_span, part_months, part_year
 from chitieu.assess.rules import DEFAULT_RULES, Rules
 from chitieu.catalog.model import (
     Assessment,
@@ -240,14 +240,14 @@ def _row(
         return blank, None
     baseline, revised = _baselines(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
-    status, status_reason = _assess(indicator, target, series, year, baseline, rules)
+    status, status_reason, averaged = _assess(indicator, target, series, year, baseline, rules)
     goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
     rating = outlook.rating if outlook is not None else None
     row = replace(
         blank,
         target_text=target.value.text,
         baseline_text=_baseline_text(baseline, indicator.unit, revised),
-        latest_text=_figure_text(latest, indicator.unit),
+        latest_text=_figure_text(latest, indicator.unit) + averaged,
         status=status.label,
         status_reason=status_reason,
         required_text=required_text(outlook, indicator.unit) if outlook else "",
@@ -345,17 +345,23 @@ def _assess(
     year: int,
     baseline: Baseline | None,
     rules: Rules,
-) -> tuple[Assessment, str]:
+) -> tuple[Assessment, str, str]:
+    """The status, its reason, and for an average target "; bình quân 2026–2027: 10%/năm"
+    (the years averaged so far, so the latest year is not read as the period's average)."""
     period = [series.by_year[y] for y in series.years(target.period_start, year)]
     if not period:
-        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}."
+        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}.", ""
     try:
         result = assess_target(
             target, indicator.direction, period, rules=rules, as_of=year, baseline=baseline
         )
     except AssessmentError as error:
-        return Assessment.NO_DATA, str(error)
-    return result.status, result.reason
+        return Assessment.NO_DATA, str(error), ""
+    span = averaged_span(target, result.years_used)
+    if not span or result.achieved_value is None:
+        return result.status, result.reason, ""
+    shown = format_value(as_written(result.achieved_value, ""), indicator.unit)
+    return result.status, result.reason, f"; {span}: {shown}"
 
 
 def _outlook(
