@@ -134,3 +134,56 @@ def test_the_rating_reason_says_what_the_remaining_years_need_and_keeps_r(
     assert "Để đạt mục tiêu, các năm còn lại cần tăng bình quân" in row.rating_reason
     assert any(line.startswith("Tỷ lệ tiến độ R = ") for line in row.rating_working)
     assert row.explanation == (row.rating_reason, row.rating_working)
+
+
+def test_a_january_figure_is_shown_as_the_year_so_far_not_as_the_year(
+    catalogue: Catalogue,
+) -> None:
+    """The published January 2026 budget revenue (5.914 tỷ đồng, to 27/1) beside the
+    65.000 tỷ đồng target: the latest column says what it is, the status is not assessed."""
+    january = Figure(
+        "kt.thu_ngan_sach.tong", "hung_yen", Period.parse("2026-01"), Decimal(5914), ESTIMATE
+    )
+    report = progress_report(catalogue, (*FIGURES, january), 2026, charts=False)
+    row = _row(report, "kt.thu_ngan_sach.tong")
+    assert row.latest_text == (
+        "5.914 tỷ đồng (lũy kế tháng 1/2026, ước): đạt 9,1% mục tiêu năm (65.000 tỷ đồng), "
+        "đã qua 8,3% thời gian của năm; chưa có số cả năm"
+    )
+    assert row.latest_value is None and row.status == "Chưa có số liệu"
+
+
+def test_a_yearly_figure_of_the_report_year_leaves_its_months_out(
+    catalogue: Catalogue,
+) -> None:
+    months = Figure("kt.grdp.quy_mo", "hung_yen", Period.parse("2026-Q1"), Decimal(80000), ESTIMATE)
+    report = progress_report(catalogue, (*FIGURES, months), 2026, charts=False)
+    assert _row(report, "kt.grdp.quy_mo").latest_text == "345.000 tỷ đồng (2026, chính thức)"
+
+
+def test_the_resolutions_baseline_stays_beside_a_later_revision(catalogue: Catalogue) -> None:
+    """2025 budget revenue: 74.432 tỷ đồng in the document (line 48), 100.299 published later."""
+    budget = next(i for i in catalogue.indicators if i.code == "kt.thu_ngan_sach.tong")
+    stated = next(b for b in budget.baselines if b.year == 2025)
+    assert (stated.value, stated.source.line) == (Decimal(74432), 48)
+    published = figure("kt.thu_ngan_sach.tong", 2025, "100299")
+    report = progress_report(catalogue, (*FIGURES, published), 2026, charts=False)
+    row = _row(report, "kt.thu_ngan_sach.tong")
+    assert row.baseline_text == (
+        "74.432 tỷ đồng (2025, theo nghị quyết); số điều chỉnh sau: 100.299 tỷ đồng"
+    )
+    assert row.baseline_value == Decimal(74432)
+
+
+def test_an_average_target_names_the_years_averaged_in_the_latest_column(
+    report: ProgressReport,
+) -> None:
+    """GRDP growth 10-11%/năm on average 2026-2030, with 2026 alone: not the period's average."""
+    row = _row(report, "kt.grdp.tang_truong")
+    assert row.latest_text == "9,6%/năm (2026, ước); bình quân 2026–2026: 9,6%/năm"
+
+
+def test_an_average_of_two_years_says_so(catalogue: Catalogue) -> None:
+    later = (*FIGURES, figure("kt.grdp.tang_truong", 2027, "10.4"))
+    row = _row(progress_report(catalogue, later, 2027, charts=False), "kt.grdp.tang_truong")
+    assert row.latest_text.startswith("10,4%/năm (2027, ước); bình quân 2026–2027: ")

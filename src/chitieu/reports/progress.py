@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chitieu.assess import AssessmentError, assess_target
+from chitieu.assess.periods import averaged_span, part_months, part_year
 from chitieu.assess.rules import DEFAULT_RULES, Rules
 from chitieu.catalog.model import (
     Assessment,
@@ -26,6 +27,7 @@ from chitieu.catalog.model import (
     IndicatorTarget,
     Source,
 )
+from chitieu.catalog.period import Period
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, required_path, resolve_goal
 from chitieu.outlook.goal import Goal
 from chitieu.quantity import format_number, format_value
@@ -126,6 +128,7 @@ def progress_report(
         )
     place = locality or plan.locality
     series = _series(figures, place, year)
+    parts = latest_part_year(figures, place, year)
     rows: list[ProgressRow] = []
     groups: list[tuple[str, str, int]] = []
     drawn: list[Chart] = []
@@ -137,6 +140,8 @@ def progress_report(
         own = series.get(indicator.code, _Series({}))
         target = _plan_target(indicator, last)
         row, goal = _row(indicator, target, own, year, place, rules)
+        if indicator.code in parts and target is not None:
+            row = _with_part_year(row, parts[indicator.code], indicator, target, own)
         rows.append(row)
         if charts and target is not None and own.by_year:
             drawn.append(_chart(indicator, own, target, goal))
@@ -169,6 +174,50 @@ def _series(figures: Sequence[Figure], locality: str, year: int) -> dict[str, _S
     return {code: _Series(years) for code, years in chosen.items()}
 
 
+def latest_part_year(figures: Sequence[Figure], locality: str, year: int) -> dict[str, Figure]:
+    """Per indicator, the figure of part of `year` that ends last (its most final status)."""
+    found: dict[str, Figure] = {}
+    for figure in figures:
+        period = figure.period
+        if figure.locality != locality or period.is_year or period.year != year:
+            continue
+        if figure.status is FigureStatus.PLAN:
+            continue
+        held = found.get(figure.indicator)
+        key = (_months_to(period), -_rank(figure))
+        if held is None or key >= (_months_to(held.period), -_rank(held)):
+            found[figure.indicator] = figure
+    return found
+
+
+def _months_to(period: Period) -> int:
+    return part_months(period)[1]
+
+
+def _with_part_year(
+    row: ProgressRow,
+    figure: Figure,
+    indicator: Indicator,
+    target: IndicatorTarget,
+    series: _Series,
+) -> ProgressRow:
+    """The latest column with the year so far beside the last yearly figure: a figure of
+    part of a year is shown for what it is, never as the year's result."""
+    if figure.period.year in series.by_year:
+        return row
+    part = part_year(figure, indicator.unit, target)
+    if part is None:
+        return row
+    shown = format_value(as_written(figure.value, ""), indicator.unit)
+    text = f"{shown} ({part.label}, {figure.status.label})"
+    if part.shares_text:
+        text += f": {part.shares_text}"
+    text += "; chưa có số cả năm"
+    if row.latest_text and row.latest_text != NO_DATA:
+        text = f"{row.latest_text}; {text}"
+    return replace(row, latest_text=text)
+
+
 def _rank(figure: Figure) -> int:
     return STATUS_ORDER.index(figure.status)
 
@@ -189,9 +238,9 @@ def _row(
     blank = _heading_row(indicator)
     if target is None:
         return blank, None
-    baseline = _baseline(indicator, target, series, locality)
+    baseline, revised = _baselines(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
-    status, status_reason, status_working = _assess(
+    status, status_reason, status_working, averaged = _assess(
         indicator, target, series, year, baseline, rules
     )
     goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
@@ -199,8 +248,8 @@ def _row(
     row = replace(
         blank,
         target_text=target.value.text,
-        baseline_text=_baseline_text(baseline, indicator.unit),
-        latest_text=_figure_text(latest, indicator.unit),
+        baseline_text=_baseline_text(baseline, indicator.unit, revised),
+        latest_text=_figure_text(latest, indicator.unit) + averaged,
         status=status.label,
         status_reason=status_reason,
         required_text=required_text(outlook, indicator.unit) if outlook else "",
@@ -237,17 +286,32 @@ def _heading_row(indicator: Indicator) -> ProgressRow:
     )
 
 
-def _baseline(
+def _baselines(
     indicator: Indicator, target: IndicatorTarget, series: _Series, locality: str
-) -> Baseline | None:
-    """The stored figure of the year before the period, else the catalogue's baseline."""
+) -> tuple[Baseline | None, Baseline | None]:
+    """The baseline and a later revision of it. The document's own figure of the year before
+    the period (a baseline with its line) is the plan as written: it is the baseline, and a
+    stored figure of that year with another value is the revision shown beside it
+    (docs/outlook-method.md). Else the stored figure, else the catalogue's baseline."""
     year = target.period_start - 1
     stored = series.by_year.get(year)
+    kept = None
     if stored is not None:
         where = Source(document=stored.source, text=format_number(stored.value))
-        return Baseline(year, stored.value, indicator.unit, where, locality)
+        kept = Baseline(year, stored.value, indicator.unit, where, locality)
+    stated = _single(
+        [
+            b
+            for b in indicator.baselines
+            if b.year == year and b.source.line is not None and b.locality in (None, locality)
+        ]
+    )
+    if stated is not None:
+        return stated, kept if kept is not None and kept.value != stated.value else None
+    if kept is not None:
+        return kept, None
     own = [b for b in indicator.baselines if b.year <= year and b.locality in (None, locality)]
-    return max(own, key=lambda b: b.year) if len(own) == 1 else _single(own)
+    return (max(own, key=lambda b: b.year) if len(own) == 1 else _single(own)), None
 
 
 def _single(baselines: list[Baseline]) -> Baseline | None:
@@ -259,10 +323,16 @@ def _single(baselines: list[Baseline]) -> Baseline | None:
     return next(b for b in baselines if b.year == latest) if len(values) == 1 else None
 
 
-def _baseline_text(baseline: Baseline | None, unit: str | None) -> str:
+def _baseline_text(
+    baseline: Baseline | None, unit: str | None, revised: Baseline | None = None
+) -> str:
     if baseline is None:
         return NO_DATA
-    return f"{format_value(as_written(baseline.value, ''), unit)} ({baseline.year})"
+    shown = format_value(as_written(baseline.value, ""), unit)
+    if revised is None:
+        return f"{shown} ({baseline.year})"
+    later = format_value(as_written(revised.value, ""), unit)
+    return f"{shown} ({baseline.year}, theo nghị quyết); số điều chỉnh sau: {later}"
 
 
 def _figure_text(figure: Figure | None, unit: str | None) -> str:
@@ -279,17 +349,24 @@ def _assess(
     year: int,
     baseline: Baseline | None,
     rules: Rules,
-) -> tuple[Assessment, str, tuple[str, ...]]:
+) -> tuple[Assessment, str, tuple[str, ...], str]:
+    """The status, its reason, its arithmetic, and for an average target "; bình quân
+    2026–2027: 10%/năm" (the years averaged so far, so the latest year is not read as the
+    period's average)."""
     period = [series.by_year[y] for y in series.years(target.period_start, year)]
     if not period:
-        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}.", ()
+        return Assessment.NO_DATA, f"Chưa có số liệu từ năm {target.period_start}.", (), ""
     try:
         result = assess_target(
             target, indicator.direction, period, rules=rules, as_of=year, baseline=baseline
         )
     except AssessmentError as error:
-        return Assessment.NO_DATA, str(error), ()
-    return result.status, result.reason, result.working
+        return Assessment.NO_DATA, str(error), (), ""
+    span = averaged_span(target, result.years_used)
+    if not span or result.achieved_value is None:
+        return result.status, result.reason, result.working, ""
+    shown = format_value(as_written(result.achieved_value, ""), indicator.unit)
+    return result.status, result.reason, result.working, f"; {span}: {shown}"
 
 
 def _outlook(

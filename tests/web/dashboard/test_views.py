@@ -209,12 +209,15 @@ def test_baselines_are_whole_years_before_the_period(
 def test_the_dashboard_shows_a_january_figure_with_its_month(
     as_user: Callable[[str], Any], store: dict[str, Any]
 ) -> None:
+    """Doctors per 10,000 inhabitants are a stock: January's value is where it stood in
+    January, not a share of the year (no "lũy kế", no shares)."""
     put(store["doctors"], store["province"], 2025, "11", status="uoc")
     _put_period(store, "2026-01", "11.1")
     body = as_user("xem").get("/").content.decode()
     row = body[body.index('data-code="xh.y_te.bac_si"') :]
     row = row[: row.index("</tr>")]
-    assert "11,1 bác sỹ/vạn dân" in row and "Tháng 01/2026 · ước" in row
+    assert "11,1 bác sỹ/vạn dân" in row and "tháng 1/2026 · ước" in row
+    assert "lũy kế" not in row and "mục tiêu năm" not in row
     assert "Chưa có số liệu" in row  # no yearly figure of the period yet
 
 

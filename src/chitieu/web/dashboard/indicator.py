@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
 from chitieu.assess import DEFAULT_RULES, Rules
+from chitieu.assess.aggregate import yearly_figures
+from chitieu.assess.periods import PartYear, part_year
 from chitieu.catalog import model
 from chitieu.catalog.period import Period
 from chitieu.outlook import NoGoalError, RequiredPath, required_path, resolve_goal
 from chitieu.outlook.annual_plan import committed, verdict
 from chitieu.quantity import target as model_target
 from chitieu.reports.charts import indicator_chart
+from chitieu.web.dashboard.baselines import Baselines, baselines_of, stated_baselines
 from chitieu.web.dashboard.services import (
     Row,
     build_row,
     figures_by_indicator,
     plan_locality,
 )
+from chitieu.web.dashboard.templatetags.chitieu_format import vi_value
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.series import PeriodSeries, series_of
+from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import (
     Indicator,
     LinkState,
@@ -64,10 +69,52 @@ class IndicatorPage:
     tasks: list[TaskIndicator]  # confirmed and suggested links, not the removed
     series: list[PeriodSeries]
     annual: list[AnnualRow]
+    base: Baselines = field(default_factory=lambda: Baselines(None, None))  # stated, revised
+    rebased_path: RequiredPath | None = None  # the path from the revised baseline
+    latest_plan_part: PartYear | None = None  # the latest part-year figure vs the annual plan
 
     @property
     def path_note(self) -> str:
         return path_note(self.path) if self.path is not None else ""
+
+    @property
+    def path_start(self) -> str:
+        """Which baseline the path starts from, in words."""
+        start = self.base.start
+        if start is None or self.path is None:
+            return ""
+        origin = "theo nghị quyết" if start is self.base.stated else "theo số liệu đã có"
+        return f"tính từ năm gốc {start.year} {origin}: {baseline_value(start)}"
+
+    @property
+    def stated_text(self) -> str:
+        return baseline_value(self.base.stated) if self.base.stated else ""
+
+    @property
+    def stated_where(self) -> str:
+        return baseline_source(self.base.stated) if self.base.stated else ""
+
+    @property
+    def revised_text(self) -> str:
+        return baseline_value(self.base.revised) if self.base.revised else ""
+
+    @property
+    def revised_where(self) -> str:
+        return baseline_source(self.base.revised) if self.base.revised else ""
+
+
+def baseline_value(baseline: model.Baseline) -> str:
+    """ "74.432 tỷ đồng (ước tính)"."""
+    shown = vi_value(baseline.value, baseline.unit)
+    if not baseline.status:
+        return shown
+    return f"{shown} ({model.FigureStatus(baseline.status).label.lower()})"
+
+
+def baseline_source(baseline: model.Baseline) -> str:
+    """ "bao-cao.txt, dòng 48", or the publication's address."""
+    where = baseline.source
+    return f"{where.document}, dòng {where.line}" if where.line else where.document
 
 
 def indicator_page(
@@ -76,7 +123,10 @@ def indicator_page(
     plan = indicator.plan
     locality = plan_locality(plan, locality_code)
     core_figures = figures_by_indicator(plan, locality).get(indicator.pk, [])
-    row = build_row(indicator, core_figures, plan, rules=rules, as_of=timezone.localdate().year)
+    stated = stated_baselines(plan, locality).get(indicator.pk)
+    row = build_row(
+        indicator, core_figures, plan, rules=rules, as_of=timezone.localdate().year, stated=stated
+    )
     stored = list(
         Figure.objects.filter(indicator=indicator, locality=locality)
         .select_related("entered_by", "reviewed_by")
@@ -84,7 +134,9 @@ def indicator_page(
     )
     target = row.target
     baselines = baseline_figures(stored, target)
-    path = _path(row)
+    both = baselines_of(target, dict(_yearly(core_figures)), row.core.unit, stated)
+    path = _path(row, both.start)
+    rebased = _path(row, both.revised) if both.stated is not None and both.revised else None
     chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in stored], target, path)
     return IndicatorPage(
         indicator=indicator,
@@ -109,6 +161,9 @@ def indicator_page(
         ),
         series=series_of(indicator, locality) if locality is not None else [],
         annual=_annual(indicator, row, path),
+        base=both,
+        rebased_path=rebased,
+        latest_plan_part=_plan_part(indicator, row),
     )
 
 
@@ -126,16 +181,29 @@ def baseline_figures(stored: list[Figure], target: model.IndicatorTarget | None)
     ]
 
 
-def _path(row: Row) -> RequiredPath | None:
-    """The required path from the baseline; None when the core cannot draw one."""
+def _yearly(figures: list[model.Figure]) -> dict[int, model.Figure]:
+    return yearly_figures(figures) if figures else {}
+
+
+def _plan_part(indicator: Indicator, row: Row) -> PartYear | None:
+    """The latest year-to-date figure beside the annual plan's target of its year."""
+    if row.latest_part is None or row.latest is None or not row.latest_part.year_to_date:
+        return None
+    year = row.latest.period.year
+    for stored in indicator.targets.filter(
+        plan__kind=PlanKind.ANNUAL_PLAN, period_end=year
+    ).order_by("position"):
+        target = plan_adapters.indicator_target(stored)
+        found = part_year(row.latest, row.core.unit, target) if target else None
+        if found is not None and found.target_share is not None:
+            return found
+    return None
+
+
+def _path(row: Row, baseline: model.Baseline | None) -> RequiredPath | None:
+    """The required path from `baseline`; None when the core cannot draw one."""
     if row.target is None:
         return None
-    yearly = dict(row.series)
-    before = [y for y in yearly if y < row.target.period_start]
-    baseline = None
-    if before:
-        year = max(before)
-        baseline = model.Baseline(year, yearly[year], row.core.unit, model.Source(""))
     try:
         found = required_path(resolve_goal(row.core, row.target, baseline))
     except (NoGoalError, ValueError, ArithmeticError):

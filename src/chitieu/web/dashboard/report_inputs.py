@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from chitieu.catalog import model
 from chitieu.catalog.period import Period, PeriodError
 from chitieu.reports.stored import StoredRow, past_term_from_store
+from chitieu.web.dashboard.baselines import stated_baselines
 from chitieu.web.dashboard.models import TaskNote
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure
@@ -72,8 +73,10 @@ def _best_figures(rows: QuerySet[Figure]) -> dict[int, Figure]:
 
 def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
     """A plan's indicators, groups and tasks as a Catalogue, and its figures."""
-    rows = plan.indicators.filter(active=True).order_by("position")
-    indicators = [adapters.indicator(row) for row in rows.select_related("group", "parent")]
+    rows = list(
+        plan.indicators.filter(active=True).order_by("position").select_related("group", "parent")
+    )
+    indicators = [adapters.indicator(row) for row in rows]
     figures = figure_adapters.figures(
         Figure.objects.filter(indicator__plan=plan).select_related(
             "indicator", "locality", "entered_by"
@@ -81,6 +84,11 @@ def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
     )
     locality = plan.locality.code if plan.locality else ""
     indicators = [_with_stored_baselines(i, figures, locality, plan.term_start) for i in indicators]
+    stated = stated_baselines(plan, plan.locality)
+    indicators = [
+        _with_stated_baseline(i, stated.get(row.pk, {}), plan.term_start)
+        for i, row in zip(indicators, rows, strict=True)
+    ]
     catalogue = model.Catalogue(
         plan=adapters.plan(plan),
         groups=_groups(plan),
@@ -141,3 +149,14 @@ def _with_stored_baselines(
     best = min(held, key=lambda f: STATUS_ORDER.index(f.status.value))
     source = model.Source(document=best.source, text=best.note)
     return replace(indicator, baselines=(model.Baseline(year, best.value, indicator.unit, source),))
+
+
+def _with_stated_baseline(
+    indicator: model.Indicator, stated: dict[int, model.Baseline], year: int
+) -> model.Indicator:
+    """The resolution's own figure of the base year first (the plan as written; a stored
+    revision of it stays beside it): reports/progress.py tells them apart by its line."""
+    own = stated.get(year)
+    if own is None:
+        return indicator
+    return replace(indicator, baselines=(own, *indicator.baselines))

@@ -8,7 +8,7 @@ plan is read in a handful of queries, so the real plan (~60 indicators) stays fa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,10 +17,12 @@ from django.utils import timezone
 
 from chitieu.assess import DEFAULT_RULES, AssessmentError, Result, Rules, assess_target
 from chitieu.assess.aggregate import yearly_figures
+from chitieu.assess.periods import PartYear, averaged_span, part_year
 from chitieu.catalog import model
 from chitieu.catalog.period import Period, PeriodKind
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
+from chitieu.web.dashboard.baselines import baselines_of, stated_baselines
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, ReviewState
@@ -54,6 +56,23 @@ class Row:
     series: tuple[tuple[int, Decimal], ...]  # best figure of each year, for the sparkline
     outlook: Outlook | None
     departments: tuple[str, ...]
+    latest_part: PartYear | None = None  # the latest figure when it is of part of a year
+    baseline: model.Baseline | None = None  # the path's start (see baseline_of)
+
+    @property
+    def latest_period_text(self) -> str:
+        """The latest figure's period and status: "lũy kế tháng 1/2026 · Ước tính"."""
+        if self.latest is None:
+            return ""
+        period = self.latest_part.label if self.latest_part else self.latest.period.label()
+        return f"{period} · {self.latest.status.label}"
+
+    @property
+    def averaged(self) -> str:
+        """For an average target, the years its result averages: "bình quân 2026–2026"."""
+        if self.target is None or self.result.achieved_value is None:
+            return ""
+        return averaged_span(self.target, self.result.years_used)
 
     @property
     def status(self) -> model.Assessment:
@@ -179,9 +198,13 @@ def dashboard_rows(
     if department:
         indicators = indicators.filter(department__code=department)
     by_indicator = figures_by_indicator(plan, locality, approved_only=approved_only)
+    stated = stated_baselines(plan, locality)
     year = as_of if as_of is not None else timezone.localdate().year
     return [
-        build_row(i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year) for i in indicators
+        build_row(
+            i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year, stated=stated.get(i.pk)
+        )
+        for i in indicators
     ]
 
 
@@ -210,11 +233,13 @@ def build_row(
     *,
     rules: Rules,
     as_of: int,
+    stated: Mapping[int, model.Baseline] | None = None,
 ) -> Row:
+    """The row of one indicator; `stated` are the baselines its resolution states, by year."""
     core = plan_adapters.indicator(indicator, with_targets=False)
     target = plan_target(indicator, plan)
     yearly = yearly_figures(figures) if figures else {}
-    baseline = baseline_of(target, yearly, core.unit)
+    baseline = baseline_of(target, yearly, core.unit, stated)
     result = assess(core, target, figures, rules=rules, as_of=as_of, baseline=baseline)
     latest = latest_figure(figures, yearly)
     return Row(
@@ -228,6 +253,8 @@ def build_row(
         series=tuple((y, f.value) for y, f in sorted(yearly.items())),
         outlook=outlook_of(core, target, yearly, baseline),
         departments=tuple(d.name for d in getattr(indicator, "deps", [])),
+        latest_part=part_year(latest, core.unit, target) if latest else None,
+        baseline=baseline,
     )
 
 
@@ -299,18 +326,15 @@ def _position(row: object) -> int:
 
 
 def baseline_of(
-    target: model.IndicatorTarget | None, yearly: dict[int, model.Figure], unit: str | None
+    target: model.IndicatorTarget | None,
+    yearly: dict[int, model.Figure],
+    unit: str | None,
+    stated: Mapping[int, model.Baseline] | None = None,
 ) -> model.Baseline | None:
-    """The last yearly figure before the target's period starts."""
-    if target is None:
-        return None
-    before = [y for y in yearly if y < target.period_start]
-    if not before:
-        return None
-    figure = yearly[max(before)]
-    return model.Baseline(
-        figure.period.year, figure.value, unit, model.Source(figure.source, text=str(figure.value))
-    )
+    """The baseline the target is assessed and its path drawn from: the one the resolution
+    states (`stated`, by year), else the last yearly figure before the period starts
+    (dashboard/baselines.py; a later revision is shown beside it, not used instead)."""
+    return baselines_of(target, yearly, unit, stated).start
 
 
 def assess(
