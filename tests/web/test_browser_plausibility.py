@@ -70,3 +70,26 @@ def test_an_implausible_percentage_is_refused_and_a_jump_confirmed_with_a_note(
     history = page.locator("#lich-su").inner_text()
     assert f"Xác nhận số liệu bất thường: {NOTE}" in history
     screenshot(page, "plausibility-history")
+
+
+def test_the_planner_raises_the_ratio_of_an_indicator_and_sees_it_in_force(
+    page: Any, browser_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    poverty_indicator(store)
+    browser_user("tonghop")
+    login(page, "tonghop")
+    page.goto("/nhap-lieu/duyet/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Quy tắc kiểm tra số liệu").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=POVERTY_NAME).click()
+    ratio = page.locator('tr[data-field="max_ratio"]')
+    assert ratio.locator(".value").inner_text() == "10"
+    assert ratio.locator(".origin").inner_text() == "mặc định"
+    page.get_by_label("Số lần tối đa so với kỳ trước").fill("25")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu quy tắc").click()
+    assert "Đã lưu quy tắc kiểm tra số liệu" in page.locator(".messages").inner_text()
+    assert ratio.locator(".value").inner_text() == "25"
+    assert ratio.locator(".origin").inner_text() == "riêng"
+    screenshot(page, "plausibility-rule")
