@@ -34,8 +34,8 @@ def test_plans_stored_as_context_before_kinds_existed_become_context() -> None:
         _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
-BEFORE_LINK_STATES = [("plans", "0005_plan_kinds_and_city")]
-WITH_LINK_STATES = [("plans", "0006_task_indicator_link_state")]
+BEFORE_LINK_STATES = [("plans", "0007_indicator_plausibility_rule")]
+WITH_LINK_STATES = [("plans", "0008_task_indicator_link_state")]
 
 
 @pytest.mark.django_db(transaction=True)

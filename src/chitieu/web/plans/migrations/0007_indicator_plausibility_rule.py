@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0005_plan_kinds_and_city"),
+        ("plans", "0006_department_rules_and_manual_assignment"),
     ]
 
     operations = [

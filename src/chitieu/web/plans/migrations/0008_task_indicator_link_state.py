@@ -13,7 +13,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0005_plan_kinds_and_city"),
+        ("plans", "0007_indicator_plausibility_rule"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
