@@ -78,7 +78,7 @@ def test_an_average_target_says_which_years_it_averaged(viewer: Any) -> None:
     put(growth, plan.locality, 2026, "9.5", status="uoc")
     page = viewer.get(f"/chi-tieu/{GROWTH}/").content.decode()
     averaged = _part(page, "binh-quan", "</p>")
-    assert "Kết quả bình quân 2026–2026: 9,5" in averaged
+    assert "Kết quả bình quân 2026–2026: 9,5%/năm" in averaged
     assert "giai đoạn 2026–2030, chưa phải cả giai đoạn" in averaged
     row = _row(viewer.get("/?ke_hoach=hung_yen_2025_2030").content.decode(), GROWTH)
     assert "bình quân 2026–2026" in row

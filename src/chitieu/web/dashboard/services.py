@@ -61,7 +61,7 @@ class Row:
 
     @property
     def latest_period_text(self) -> str:
-        """The latest figure's period and status: "lũy kế tháng 1/2026 · Ước tính"."""
+        """The latest figure's period and status: "lũy kế tháng 1/2026 · ước"."""
         if self.latest is None:
             return ""
         period = self.latest_part.label if self.latest_part else self.latest.period.label()
