@@ -51,3 +51,15 @@ def test_the_arithmetic_opens_with_one_click_and_the_chart_keeps_its_points(
         middle = box["y"] + box["height"] / 2
         assert frame["y"] <= middle <= frame["y"] + frame["height"], (box, frame)
     screenshot(page, "indicator-reason-and-working")
+
+
+def test_the_dashboard_row_keeps_its_arithmetic_folded(page: Any, demo: None) -> None:
+    login(page, "xem")
+    page.goto("/?ke_hoach=hung_yen_2025_2030")
+    row = page.locator(f"#bang-chi-tieu tr[data-code='{GROWTH}']")
+    assert "Tăng trưởng bình quân năm 2026" in row.locator("td.reason").inner_text()
+    line = row.locator("details.working li").first
+    assert not line.is_visible()
+    row.locator("details.working summary").click()
+    assert line.is_visible()
+    screenshot(page, "dashboard-reason-working-open")

@@ -32,8 +32,13 @@ def vi_number(x: float, decimals: int = 1) -> str:
 
 
 def value_text(x: float) -> str:
-    """A level or amount: no decimals from 1.000 up, two below."""
-    return vi_number(x, 0 if abs(x) >= 1000 else 2)
+    """A level or amount as an official writes it: no decimals from 1.000 up, at most two below.
+
+    >>> value_text(12.0), value_text(47.711), value_text(205000.4), value_text(0.5)
+    ('12', '47,71', '205.000', '0,5')
+    """
+    text = vi_number(x, 0 if abs(x) >= 1000 else 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def num(x: float | None) -> float:

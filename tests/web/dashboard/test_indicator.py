@@ -76,3 +76,13 @@ def test_every_chart_of_the_demo_holds_what_it_draws() -> None:
         assert_holds_everything(chart)
         drawn += len(chart["layer"]) > 1
     assert drawn > 50
+
+
+def test_a_row_without_figures_has_no_arithmetic_to_open(
+    client: Any, user: Any, store: dict[str, Any]
+) -> None:
+    client.force_login(user("xem"))
+    body = client.get("/").content.decode()
+    start = body.index('<tr data-code="xh.y_te.bac_si"')
+    row = body[start : body.index("</tr>", start)]
+    assert "Chưa có số liệu" in row and "Cách tính" not in row
