@@ -23,10 +23,8 @@ from chitieu.assess.summary_claims import (
     check_statements,
     find_statements,
     locality_keys,
-    statements_from_claims,
     statements_in,
 )
-from chitieu.catalog.model import Claim
 from chitieu.ingest import Document, read_document
 from chitieu.ingest.past_terms import read_past_term
 
@@ -159,27 +157,6 @@ def test_a_count_of_single_rows_holds_under_the_each_rule_only(tables: Tables) -
     assert "khớp nếu mỗi chỉ tiêu, kể cả chỉ tiêu con, được tính riêng" in result.detail
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "category"),
-    [
-        ("hoàn thành vượt 3/4 nhóm chỉ tiêu", "hoàn thành vượt", Category.EXCEEDED),
-        ("1/4 nhóm chỉ tiêu đạt", "đạt", Category.ACHIEVED),
-        ("còn 2/9 chỉ tiêu không đạt", "không đạt", Category.NOT_ACHIEVED),
-        ("có 1/9 chỉ tiêu cơ bản đạt", "cơ bản đạt", Category.BASICALLY),
-        ("còn 02/9 chỉ tiêu xã hội chưa hoàn thành", "chưa hoàn thành", Category.UNFINISHED),
-    ],
-)
-def test_the_counted_word_is_read_before_or_after_the_fraction(
-    text: str, words: str, category: Category
-) -> None:
-    (statement,) = statements_in(text, 1)
-    assert (statement.words, statement.category) == (words, category)
-
-
-def test_a_fraction_without_chi_tieu_is_not_a_statement() -> None:
-    assert statements_in("đạt 12/19 xã", 1) == ()
-
-
 def test_a_count_over_the_wrong_total_disagrees(tables: Tables) -> None:
     groups, keys = tables
     (statement,) = statements_in("Hưng Yên vượt 12/20 nhóm chỉ tiêu", 5, localities=keys)
@@ -198,9 +175,3 @@ def test_a_total_no_table_has_cannot_be_checked(tables: Tables) -> None:
     groups, keys = tables
     (statement,) = statements_in("vượt 5/30 chỉ tiêu", 5, localities=keys)
     assert check(statement, groups, keys).verdict is V.CANNOT_CHECK
-
-
-def test_count_claims_from_ingestion_are_read_the_same_way() -> None:
-    claim = Claim("vượt 5/20 chỉ tiêu", None, "5/20", None, None, "chỉ tiêu", "count", None, 9)
-    (statement,) = statements_from_claims([claim])
-    assert (statement.line, statement.count, statement.category) == (9, 5, Category.EXCEEDED)

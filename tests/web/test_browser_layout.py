@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.profiles import seed_profile
-from tests.web.browser import browser, login, page, screenshot
+from tests.web.browser import ARTIFACTS, browser, login, page, screenshot
 from tests.web.dashboard.helpers import put
 
 __all__ = ["browser", "page"]  # fixtures used by name below
@@ -84,3 +84,34 @@ def test_screenshots_of_the_dashboard_and_an_indicator_at_both_widths(
         page.goto(f"/chi-tieu/{BUDGET}/")
         page.wait_for_selector("#chart[data-rendered=true] svg")
         assert screenshot(page, f"layout-indicator-{name}").stat().st_size > 0
+    page.goto("/khong-co-trang-nay/")
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    screenshot(page, "layout-404-390")
+    page.set_viewport_size(LAPTOP)
+    page.goto("/danh-gia-nhiem-ky-truoc/")
+    page.locator("#kiem-tra-cau").scroll_into_view_if_needed()
+    page.locator("section[aria-labelledby=cau-tong-hop]").screenshot(
+        path=str(ARTIFACTS / "layout-audit-claims-1366.png")
+    )
+
+
+def test_choosing_a_group_keeps_the_plan_and_the_group(page: Any, demo: None) -> None:
+    """The filter form submits the plan on screen (it used to submit the list's first plan,
+    which dropped the group)."""
+    from chitieu.web.dashboard.services import default_plan
+    from chitieu.web.plans.models import Group, Plan
+
+    shown = default_plan()
+    assert shown is not None and Plan.objects.first() != shown  # the bug's condition
+    group = Group.objects.filter(plan=shown).order_by("position").last()
+    assert group is not None
+    login(page, "xem")
+    page.goto("/")
+    page.get_by_label("Nhóm chỉ tiêu").select_option(group.code)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lọc").click()
+    assert f"ke_hoach={shown.code}" in page.url and f"nhom={group.code}" in page.url
+    assert page.locator("h1").inner_text() == shown.name
+    assert page.get_by_label("Nhóm chỉ tiêu").input_value() == group.code
+    rows = page.locator("#bang-dem tbody tr[data-group]")
+    assert rows.count() == 1 and rows.first.get_attribute("data-group") == group.code

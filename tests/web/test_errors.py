@@ -57,6 +57,16 @@ def test_a_refused_page_is_a_vietnamese_403_with_the_menu_and_the_reason(viewer:
     assert "chỉ được xem, không được nhập số liệu" in body
 
 
+def test_a_stale_form_is_a_vietnamese_403(user: Callable[[str], Any], settings: Any) -> None:
+    from django.test import Client
+
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user("xem"))
+    body = _checked(client.post("/accounts/logout/"), 403, "Không có quyền truy cập")
+    assert "tải lại trang" in body and "CSRF" not in body
+
+
 def test_a_server_error_is_a_vietnamese_500_with_the_header(
     client: Any, user: Callable[[str], Any], settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

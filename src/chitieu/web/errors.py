@@ -42,6 +42,15 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "403.html", context, status=403)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent with a stale or missing security token (settings.CSRF_FAILURE_VIEW)."""
+    message = (
+        "Biểu mẫu đã cũ hoặc phiên làm việc đã hết hạn, nên yêu cầu không được thực hiện. "
+        "Hãy tải lại trang rồi gửi lại."
+    )
+    return render(request, "403.html", {"message": message}, status=403)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     context = {"message": reader_message(exception), "path": request.path}
     return render(request, "404.html", context, status=404)

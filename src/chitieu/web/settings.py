@@ -62,6 +62,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "chitieu.web.urls"
+CSRF_FAILURE_VIEW = "chitieu.web.errors.csrf_failure"  # Vietnamese, inside the site's header
 WSGI_APPLICATION = "chitieu.web.wsgi.application"
 
 TEMPLATES = [
