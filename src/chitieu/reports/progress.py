@@ -7,11 +7,14 @@ projection and the on-track rating (chitieu.outlook); then the targets at risk,
 the plan's coherence findings, a chart per indicator with figures, and the
 tasks with their progress notes. Missing figures are said plainly:
 "Chưa có số liệu", never guessed.
+
+A working draft (`draft=True`) may use figures not yet approved: their keys are
+given as `unapproved`, and every value shown from one carries UNAPPROVED_MARK.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chitieu.assess import AssessmentError, assess_target
@@ -57,6 +60,14 @@ TASK_KINDS = {
 }
 NO_TASK_NOTE = "Chưa có ghi nhận tiến độ"
 NO_OUTLOOK = "Không dự báo được"
+UNAPPROVED_MARK = "*"
+UNAPPROVED_LEGEND = "* Số liệu chưa duyệt"
+FigureKey = tuple[str, str, str, str]
+
+
+def figure_key(figure: Figure) -> FigureKey:
+    """(indicator, locality, period, status): what names one stored figure."""
+    return (figure.indicator, figure.locality, str(figure.period), figure.status.value)
 
 
 class ReportError(ValueError):
@@ -113,8 +124,13 @@ def progress_report(
     task_notes: Mapping[str, str] | None = None,
     rules: Rules = DEFAULT_RULES,
     charts: bool = True,
+    draft: bool = False,
+    unapproved: Collection[FigureKey] = frozenset(),
 ) -> ProgressReport:
-    """The report for `year` (a year of the plan's term after its first) from these figures."""
+    """The report for `year` (a year of the plan's term after its first) from these figures.
+
+    `draft`: a working draft; `unapproved` the keys (figure_key) of the figures not yet
+    approved, whose values are marked."""
     plan = catalogue.plan
     first, last = plan.years
     if year not in report_years(first, last):
@@ -136,7 +152,7 @@ def progress_report(
             groups.append((numeral, names.get(indicator.group, indicator.group), len(rows)))
         own = series.get(indicator.code, _Series({}))
         target = _plan_target(indicator, last)
-        row, goal = _row(indicator, target, own, year, place, rules)
+        row, goal = _row(indicator, target, own, year, place, rules, frozenset(unapproved))
         rows.append(row)
         if charts and target is not None and own.by_year:
             drawn.append(_chart(indicator, own, target, goal))
@@ -152,6 +168,7 @@ def progress_report(
         coherence=coherence_findings(catalogue),
         charts=tuple(drawn),
         tasks=_tasks(catalogue, task_notes or {}),
+        draft=draft,
     )
 
 
@@ -185,20 +202,26 @@ def _row(
     year: int,
     locality: str,
     rules: Rules,
+    unapproved: frozenset[FigureKey] = frozenset(),
 ) -> tuple[ProgressRow, Goal | None]:
     blank = _heading_row(indicator)
     if target is None:
         return blank, None
     baseline = _baseline(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
+    stored_base = series.by_year.get(target.period_start - 1)
+    latest_marked = latest is not None and figure_key(latest) in unapproved
+    base_marked = (
+        baseline is not None and stored_base is not None and figure_key(stored_base) in unapproved
+    )
     status, status_reason = _assess(indicator, target, series, year, baseline, rules)
     goal, outlook, no_goal = _outlook(indicator, target, series, year, baseline, locality)
     rating = outlook.rating if outlook is not None else None
     row = replace(
         blank,
         target_text=target.value.text,
-        baseline_text=_baseline_text(baseline, indicator.unit),
-        latest_text=_figure_text(latest, indicator.unit),
+        baseline_text=_baseline_text(baseline, indicator.unit, marked=base_marked),
+        latest_text=_figure_text(latest, indicator.unit, marked=latest_marked),
         status=status.label,
         status_reason=status_reason,
         required_text=required_text(outlook, indicator.unit) if outlook else "",
@@ -206,8 +229,10 @@ def _row(
         rating=rating.label if rating is not None else NO_OUTLOOK,
         rating_reason=outlook.reason if outlook is not None else no_goal,
         at_risk=rating in AT_RISK or status is Assessment.NOT_ACHIEVED,
-        latest_value=latest.value if latest is not None else None,
-        baseline_value=baseline.value if baseline is not None else None,
+        latest_value=as_written(latest.value, "") if latest is not None else None,
+        baseline_value=as_written(baseline.value, "") if baseline is not None else None,
+        latest_unapproved=latest_marked,
+        baseline_unapproved=base_marked,
     )
     return row, goal
 
@@ -255,17 +280,19 @@ def _single(baselines: list[Baseline]) -> Baseline | None:
     return next(b for b in baselines if b.year == latest) if len(values) == 1 else None
 
 
-def _baseline_text(baseline: Baseline | None, unit: str | None) -> str:
+def _baseline_text(baseline: Baseline | None, unit: str | None, *, marked: bool = False) -> str:
     if baseline is None:
         return NO_DATA
-    return f"{format_value(as_written(baseline.value, ''), unit)} ({baseline.year})"
+    mark = UNAPPROVED_MARK if marked else ""
+    return f"{format_value(as_written(baseline.value, ''), unit)}{mark} ({baseline.year})"
 
 
-def _figure_text(figure: Figure | None, unit: str | None) -> str:
+def _figure_text(figure: Figure | None, unit: str | None, *, marked: bool = False) -> str:
     if figure is None:
         return NO_DATA
     shown = format_value(as_written(figure.value, ""), unit)
-    return f"{shown} ({figure.period.year}, {figure.status.label})"
+    mark = UNAPPROVED_MARK if marked else ""
+    return f"{shown}{mark} ({figure.period.year}, {figure.status.label})"
 
 
 def _assess(

@@ -9,6 +9,7 @@ from django import forms
 from chitieu.catalog.model import Assessment
 from chitieu.web.dashboard.services import Filters
 from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, default_mode, may_see_working, mode_for
 from chitieu.web.plans.models import Department, Group, Locality, Plan
 
 ALL = ("", "Tất cả")
@@ -20,10 +21,17 @@ class FilterForm(forms.Form):
     danh_gia = forms.ChoiceField(label="Đánh giá", required=False)
     so_nganh = forms.ChoiceField(label="Sở, ngành", required=False)
     dia_ban = forms.ChoiceField(label="Địa bàn", required=False)
-    da_duyet = forms.BooleanField(label="Chỉ tính số liệu đã duyệt", required=False)
+    so_lieu = forms.ChoiceField(label="Số liệu", required=False, choices=ViewMode.choices())
 
-    def __init__(self, data: Any, *, plan: Plan) -> None:
+    def __init__(self, data: Any, *, plan: Plan, user: Any = None) -> None:
+        if data is not None:  # the select shows the view the page really uses
+            data = data.copy()
+            data["so_lieu"] = mode_for(user, data.get("so_lieu")).value
         super().__init__(data)
+        self.user = user
+        self.fields["so_lieu"].initial = default_mode(user).value
+        if not may_see_working(user):
+            self.fields["so_lieu"].choices = [(ViewMode.OFFICIAL.value, ViewMode.OFFICIAL.label)]
         self.fields["ke_hoach"].choices = [(p.code, p.name) for p in Plan.objects.all()]
         self.fields["nhom"].choices = [ALL] + [
             (g.code, g.name) for g in Group.objects.filter(plan=plan).order_by("position")
@@ -45,8 +53,12 @@ class FilterForm(forms.Form):
             status=data.get("danh_gia", ""),
             department=data.get("so_nganh", ""),
             locality=data.get("dia_ban", ""),
-            approved_only=bool(data.get("da_duyet", False)),
+            mode=self.mode(),
         )
+
+    def mode(self) -> ViewMode:
+        """The view asked for, if the user's role allows it; else the role's default."""
+        return mode_for(self.user, self.data.get("so_lieu") if self.data else None)
 
 
 class TaskNoteForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -24,6 +25,7 @@ from chitieu.web.dashboard.services import (
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.series import PeriodSeries, series_of
+from chitieu.web.figures.visibility import ViewMode, counted, counted_states
 from chitieu.web.plans.models import Indicator, Locality, PlanKind, Target, Task
 
 DIRECTIONS = {
@@ -57,6 +59,23 @@ class IndicatorPage:
     tasks: list[Task]
     series: list[PeriodSeries]
     annual: list[AnnualRow]
+    mode: ViewMode = ViewMode.WORKING
+
+    @property
+    def approved_only(self) -> bool:
+        return self.mode is ViewMode.OFFICIAL
+
+    @cached_property
+    def uncounted(self) -> set[int]:
+        """Ids of the figures in the table that this view does not count (returned ones,
+        and in the official view those not yet approved)."""
+        counted_ids = {f.pk for f in self.counted_figures}
+        return {f.pk for f in self.figures if f.pk not in counted_ids}
+
+    @property
+    def counted_figures(self) -> list[Figure]:
+        states = counted_states(self.mode)
+        return [f for f in self.figures if f.review_state in states]
 
     @property
     def path_note(self) -> str:
@@ -64,21 +83,32 @@ class IndicatorPage:
 
 
 def indicator_page(
-    indicator: Indicator, *, locality_code: str = "", rules: Rules = DEFAULT_RULES
+    indicator: Indicator,
+    *,
+    locality_code: str = "",
+    rules: Rules = DEFAULT_RULES,
+    mode: ViewMode = ViewMode.WORKING,
 ) -> IndicatorPage:
+    """The page of an indicator: assessed, charted and path-drawn from the figures that
+    count in `mode`; the figures table lists every stored figure with its review state."""
     plan = indicator.plan
     locality = plan_locality(plan, locality_code)
-    core_figures = figures_by_indicator(plan, locality).get(indicator.pk, [])
+    core_figures = figures_by_indicator(plan, locality, mode=mode).get(indicator.pk, [])
     row = build_row(indicator, core_figures, plan, rules=rules, as_of=timezone.localdate().year)
     stored = list(
         Figure.objects.filter(indicator=indicator, locality=locality)
         .select_related("entered_by", "reviewed_by")
         .order_by("year", "period", "status")
     )
+    used = list(
+        counted(Figure.objects.filter(indicator=indicator, locality=locality), mode)
+        .select_related("indicator", "locality", "entered_by")
+        .order_by("year", "period", "status")
+    )
     target = row.target
-    baselines = baseline_figures(stored, target)
+    baselines = baseline_figures(used, target)
     path = _path(row)
-    chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in stored], target, path)
+    chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in used], target, path)
     return IndicatorPage(
         indicator=indicator,
         locality=locality,
@@ -95,8 +125,9 @@ def indicator_page(
             .order_by("-at", "-pk")
         ),
         tasks=list(indicator.task_set.order_by("plan", "position")),
-        series=series_of(indicator, locality) if locality is not None else [],
+        series=series_of(indicator, locality, mode=mode) if locality is not None else [],
         annual=_annual(indicator, row, path),
+        mode=mode,
     )
 
 

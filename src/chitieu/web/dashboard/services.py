@@ -23,7 +23,8 @@ from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
 from chitieu.web.figures import adapters as figure_adapters
-from chitieu.web.figures.models import Figure, ReviewState
+from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, counted
 from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import Department, Group, Indicator, Locality, Plan, PlanKind
 
@@ -39,7 +40,8 @@ class Filters:
     status: str = ""
     department: str = ""
     locality: str = ""
-    approved_only: bool = False  # only figures whose review state is "đã duyệt"
+    # Which figures count (figures.visibility): official (approved or published) or working.
+    mode: ViewMode = ViewMode.WORKING
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,18 @@ class Dashboard:
     groups: list[GroupCounts]  # counts before the status filter
     at_risk: list[Row]
     totals: tuple[tuple[model.Assessment, int], ...] = field(default=())
-    approved_only: bool = False
+    mode: ViewMode = ViewMode.WORKING
+
+    @property
+    def approved_only(self) -> bool:
+        return self.mode is ViewMode.OFFICIAL
 
     @property
     def view_label(self) -> str:
         """Which figures the page is computed from."""
         if self.approved_only:
-            return "Chỉ tính số liệu đã duyệt"
-        return "Tính mọi số liệu đã nhập (kể cả chưa duyệt)"
+            return "Số liệu chính thức: chỉ tính số liệu đã duyệt và số liệu công bố"
+        return "Bản làm việc (dự thảo): tính mọi số liệu đã nhập, kể cả chưa duyệt"
 
     @property
     def total(self) -> int:
@@ -145,7 +151,7 @@ def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> 
         locality=locality,
         department=filters.department,
         rules=rules,
-        approved_only=filters.approved_only,
+        mode=filters.mode,
     )
     if filters.group:
         rows = [r for r in rows if r.core.group == filters.group]
@@ -153,7 +159,7 @@ def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> 
     totals = _counts(rows)
     shown = [r for r in rows if not filters.status or r.status.value == filters.status]
     at_risk = [r for r in rows if r.at_risk]
-    return Dashboard(plan, locality, shown, groups, at_risk, totals, filters.approved_only)
+    return Dashboard(plan, locality, shown, groups, at_risk, totals, filters.mode)
 
 
 def dashboard_rows(
@@ -163,10 +169,10 @@ def dashboard_rows(
     department: str = "",
     rules: Rules = DEFAULT_RULES,
     as_of: int | None = None,
-    approved_only: bool = False,
+    mode: ViewMode = ViewMode.WORKING,
 ) -> list[Row]:
-    """One row per active indicator of the plan, with its figures in `locality`
-    (only the approved ones with `approved_only`)."""
+    """One row per active indicator of the plan, with its figures in `locality` that
+    count in `mode` (never a returned one)."""
     indicators = (
         Indicator.objects.filter(plan=plan, active=True)
         .select_related("group", "parent")
@@ -178,7 +184,7 @@ def dashboard_rows(
     )
     if department:
         indicators = indicators.filter(department__code=department)
-    by_indicator = figures_by_indicator(plan, locality, approved_only=approved_only)
+    by_indicator = figures_by_indicator(plan, locality, mode=mode)
     year = as_of if as_of is not None else timezone.localdate().year
     return [
         build_row(i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year) for i in indicators
@@ -186,17 +192,17 @@ def dashboard_rows(
 
 
 def figures_by_indicator(
-    plan: Plan, locality: Locality | None, *, approved_only: bool = False
+    plan: Plan, locality: Locality | None, *, mode: ViewMode = ViewMode.WORKING
 ) -> dict[int, list[model.Figure]]:
-    """The core figures (plan values left out) of every indicator of the plan."""
-    rows = (
+    """The core figures (plan values left out) of every indicator of the plan that count
+    in `mode`."""
+    rows = counted(
         Figure.objects.filter(indicator__plan=plan, locality=locality)
         .exclude(status=model.FigureStatus.PLAN.value)
         .select_related("indicator", "locality", "entered_by")
-        .order_by("year", "period")
+        .order_by("year", "period"),
+        mode,
     )
-    if approved_only:
-        rows = rows.filter(review_state=ReviewState.APPROVED)
     found: dict[int, list[model.Figure]] = defaultdict(list)
     for row in rows:
         found[row.indicator_id].append(figure_adapters.figure(row))

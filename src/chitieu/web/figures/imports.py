@@ -21,7 +21,7 @@ from chitieu.ingest.figures_file import FigureRow, FiguresFile, Problem, Progres
 from chitieu.quantity import get_unit, parse_unit
 from chitieu.quantity.errors import UnknownUnitError
 from chitieu.web.accounts.permissions import EditScope
-from chitieu.web.figures.models import Action, Figure, FigureRevision, Status
+from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
 from chitieu.web.figures.services import lock_reason, write_change
 from chitieu.web.plans.models import Indicator, Locality
 
@@ -81,14 +81,16 @@ def import_figures(
     dry_run: bool = False,
     progress: Progress | None = None,
     description: str | None = None,
+    published: bool = False,
 ) -> ImportReport:
     """Check every row, then write them all (or, with dry_run, only say what would change).
 
     progress(done, total) is called while writing, every PROGRESS_STEP rows and at the end.
     Each history row's reason is `description` (default "Nhập từ tệp <name>") and the row.
+    `published`: the file is a publication (published figures), stored as ReviewState.PUBLISHED.
     """
     problems = list(figures_file.problems)
-    checker = _Checker(figures_file.rows, actor)
+    checker = _Checker(figures_file.rows, actor, published=published)
     changes = []
     for row in figures_file.rows:
         change = checker.check(row, problems)
@@ -108,7 +110,10 @@ def import_figures(
 class _Checker:
     """The store's side of the checks, with everything the file names read up front."""
 
-    def __init__(self, rows: tuple[FigureRow, ...], actor: Any | None) -> None:
+    def __init__(
+        self, rows: tuple[FigureRow, ...], actor: Any | None, *, published: bool = False
+    ) -> None:
+        self.published = published
         codes = {row.indicator for row in rows}
         self.indicators = {
             i.code: i for i in Indicator.objects.filter(code__in=codes).select_related("plan")
@@ -176,17 +181,23 @@ class _Checker:
                     "period_outside_plan",
                 )
             )
-        if existing is not None and _differs(existing, row):
-            reason = lock_reason(existing)
+        if existing is not None and self._differs(existing, row):
+            reason = lock_reason(existing, publishing=self.published)
             if reason is not None:
                 problems.append(Problem(row.at("value"), f"số liệu bị khoá: {reason}", "locked"))
         if len(problems) > found:
             return None
         if existing is None:
             return Change(row, "create")
-        if _differs(existing, row):
+        if self._differs(existing, row):
             return Change(row, "update", existing.value)
         return Change(row, "unchanged", existing.value)
+
+    def _differs(self, figure: Figure, row: FigureRow) -> bool:
+        """A published row also changes a figure stored before as a draft."""
+        if self.published and figure.review_state != ReviewState.PUBLISHED:
+            return True
+        return _differs(figure, row)
 
 
 def _differs(figure: Figure, row: FigureRow) -> bool:
@@ -246,6 +257,7 @@ def _write(
                 "source": row.source,
                 "note": row.note,
                 "source_text": row.value_text[:100],
+                **({"review_state": ReviewState.PUBLISHED} if checker.published else {}),
             },
         )
         done += 1
@@ -269,6 +281,7 @@ def _create(
             note=row.note,
             entered_by=actor,
             entered_at=now,
+            review_state=ReviewState.PUBLISHED if checker.published else ReviewState.DRAFT,
         )
         for row in rows
     ]
