@@ -114,3 +114,23 @@ def test_a_year_outside_the_term_is_refused(catalogue: Catalogue, year: int) -> 
 )
 def test_the_report_names_its_plan_by_kind(kind: str, years: tuple[int, int], words: str) -> None:
     assert plan_words(kind, *years) == words
+
+
+def test_a_draft_marks_each_value_not_yet_approved(catalogue: Catalogue) -> None:
+    from chitieu.reports.progress import figure_key
+
+    unapproved = {figure_key(FIGURES[4]), figure_key(FIGURES[2])}  # quy_mo 2026 and 2025
+    draft = progress_report(
+        catalogue, FIGURES, 2026, charts=False, draft=True, unapproved=unapproved
+    )
+    size = _row(draft, "kt.grdp.quy_mo")
+    assert size.latest_text == "345.000 tỷ đồng* (2026, chính thức)"
+    assert size.baseline_text == "328.283 tỷ đồng* (2025)"
+    assert size.latest_unapproved and size.baseline_unapproved
+    assert "*" not in _row(draft, "xh.ho_ngheo").latest_text
+    assert draft.draft and draft.unapproved
+
+
+def test_an_official_report_marks_nothing(report: ProgressReport) -> None:
+    assert not report.draft and not report.unapproved
+    assert all("*" not in row.latest_text for row in report.rows)
