@@ -254,7 +254,7 @@ def test_the_official_view_leaves_draft_figures_out_of_the_row(
     client = as_user("tonghop")
     everything = _doctors_row(client.get("/").content.decode())
     approved = _doctors_row(client.get("/", {"so_lieu": "chinh-thuc"}).content.decode())
-    assert '<td class="num">16 ' in everything and "Năm 2025" not in everything
+    assert "<em>16 " in everything and "Năm 2025" not in everything
     assert '<td class="num">12 ' in approved and "Năm 2026" not in approved
     assert 'data-status="chua_co_so_lieu"' in approved
     assert 'data-status="chua_co_so_lieu"' not in everything
@@ -305,3 +305,13 @@ def test_a_returned_figure_counts_in_no_view(
 def _section_text(body: str, anchor: str) -> str:
     start = body.index(f'id="{anchor}"')
     return body[start : body.index("</p>", start)]
+
+
+def test_the_working_view_marks_a_value_not_yet_approved(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    _approved_2025_and_draft_2026(store)
+    working = _doctors_row(as_user("tonghop").get("/").content.decode())
+    assert 'data-unapproved="true"' in working and 'title="Số liệu chưa duyệt">*' in working
+    official = as_user("tonghop").get("/", {"so_lieu": "chinh-thuc"}).content.decode()
+    assert 'data-unapproved="true"' not in official and "chu-thich-chua-duyet" not in official

@@ -21,10 +21,11 @@ from chitieu.catalog import model
 from chitieu.catalog.period import Period, PeriodKind
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
+from chitieu.reports.progress import figure_key
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure
-from chitieu.web.figures.visibility import ViewMode, counted
+from chitieu.web.figures.visibility import ViewMode, counted, counted_states
 from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import Department, Group, Indicator, Locality, Plan, PlanKind
 
@@ -56,6 +57,7 @@ class Row:
     series: tuple[tuple[int, Decimal], ...]  # best figure of each year, for the sparkline
     outlook: Outlook | None
     departments: tuple[str, ...]
+    latest_unapproved: bool = False  # the working view's latest figure is not yet approved
 
     @property
     def status(self) -> model.Assessment:
@@ -113,6 +115,11 @@ class Dashboard:
     @property
     def total(self) -> int:
         return sum(n for _, n in self.totals)
+
+    @property
+    def unapproved(self) -> bool:
+        """Whether a value shown is not yet approved (the legend "* Số liệu chưa duyệt")."""
+        return any(r.latest_unapproved for r in self.rows)
 
     @property
     def closed(self) -> bool:
@@ -185,9 +192,13 @@ def dashboard_rows(
     if department:
         indicators = indicators.filter(department__code=department)
     by_indicator = figures_by_indicator(plan, locality, mode=mode)
+    unapproved = unapproved_keys(plan, locality, mode=mode)
     year = as_of if as_of is not None else timezone.localdate().year
     return [
-        build_row(i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year) for i in indicators
+        build_row(
+            i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year, unapproved=unapproved
+        )
+        for i in indicators
     ]
 
 
@@ -209,6 +220,21 @@ def figures_by_indicator(
     return found
 
 
+def unapproved_keys(
+    plan: Plan, locality: Locality | None, *, mode: ViewMode = ViewMode.WORKING
+) -> frozenset[tuple[str, str, str, str]]:
+    """The keys (reports.progress.figure_key) of the figures counted in `mode` that are not
+    yet approved: none in the official view."""
+    rows = counted(Figure.objects.filter(indicator__plan=plan, locality=locality), mode)
+    rows = rows.exclude(review_state__in=counted_states(ViewMode.OFFICIAL))
+    return frozenset(
+        (code, place, period, status)
+        for code, place, period, status in rows.values_list(
+            "indicator__code", "locality__code", "period", "status"
+        )
+    )
+
+
 def build_row(
     indicator: Indicator,
     figures: Sequence[model.Figure],
@@ -216,6 +242,7 @@ def build_row(
     *,
     rules: Rules,
     as_of: int,
+    unapproved: frozenset[tuple[str, str, str, str]] = frozenset(),
 ) -> Row:
     core = plan_adapters.indicator(indicator, with_targets=False)
     target = plan_target(indicator, plan)
@@ -234,6 +261,7 @@ def build_row(
         series=tuple((y, f.value) for y, f in sorted(yearly.items())),
         outlook=outlook_of(core, target, yearly, baseline),
         departments=tuple(d.name for d in getattr(indicator, "deps", [])),
+        latest_unapproved=latest is not None and figure_key(latest) in unapproved,
     )
 
 
