@@ -128,7 +128,7 @@ def text_lines(text: str, width: float) -> int:
     than the column counts as its share of lines).
 
     >>> text_lines("Tỷ lệ hộ nghèo", 20), text_lines("một hai ba bốn năm sáu bảy tám chín mười", 12)
-    (1, 4)
+    (1, 5)
     """
     room = max(1.0, (width - 1) / CHAR_FACTOR)
     total = 0
