@@ -194,3 +194,17 @@ def test_the_report_command_takes_the_mode(
     result = CliRunner().invoke(report.command, args)
     assert result.exit_code == 0, result.output
     assert _row(open_docx(str(out)), "Số bác sĩ")[4].startswith("13 ")
+
+
+def test_a_past_terms_unapproved_result_is_marked_in_its_row_only(store: dict[str, Any]) -> None:
+    from chitieu.web.plans.models import Indicator
+
+    found = Indicator.objects.select_related("plan__locality").get(plan__code=PAST, name=INVESTMENT)
+    put(found, found.plan.locality, 2025, "328096")
+    draft = _excel(ViewMode.WORKING, "results", PAST).worksheets[0]
+    marked = [r[1].value for r in draft.iter_rows() if r[4].font and r[4].font.italic]
+    assert marked == [INVESTMENT]
+    cell = next(r[4] for r in draft.iter_rows() if r[1].value == INVESTMENT)
+    assert cell.value == 328096 and cell.number_format == '#,##0"*"'
+    official = _excel(ViewMode.OFFICIAL, "results", PAST).worksheets[0]
+    assert next(r[4].value for r in official.iter_rows() if r[1].value == INVESTMENT) is None

@@ -162,13 +162,13 @@ def _results(plan: Plan, fmt: str, issuer: str | None, mode: ViewMode) -> BuiltR
     return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt], heading.basis)
 
 
-def _marked(table: ResultsTable, unapproved: frozenset[str]) -> ResultsTable:
-    """The rows whose result is not yet approved, marked "*"."""
+def _marked(table: ResultsTable, unapproved: frozenset[tuple[str, str]]) -> ResultsTable:
+    """The rows whose result is not yet approved, by (STT, name), marked "*"."""
     if not unapproved:
         return table
     rows = tuple(
         replace(row, result_text=row.result_text + UNAPPROVED_MARK)
-        if row.stt in unapproved and row.result_text
+        if (row.stt, row.name) in unapproved and row.result_text
         else row
         for row in table.rows
     )

@@ -31,9 +31,9 @@ FigureKey = tuple[str, str, str, str]  # reports.progress.figure_key
 
 def stored_past_term(
     plan: Plan, *, mode: ViewMode = ViewMode.OFFICIAL
-) -> tuple[model.PastTerm, tuple[model.Group, ...], frozenset[str]]:
-    """A past-term plan's rows as a PastTerm, with the groups the store names and the STT
-    of the rows whose result is not yet approved."""
+) -> tuple[model.PastTerm, tuple[model.Group, ...], frozenset[tuple[str, str]]]:
+    """A past-term plan's rows as a PastTerm, with the groups the store names and the
+    (STT, name) of the rows whose result is not yet approved."""
     rows = []
     indicators = plan.indicators.filter(active=True).order_by("position").select_related("group")
     figures = _best_figures(
@@ -45,7 +45,7 @@ def stored_past_term(
         )
     )
     unapproved = frozenset(
-        indicator.stt
+        (indicator.stt, indicator.name)
         for indicator in indicators
         if (found := figures.get(indicator.pk)) is not None and not is_official(found.review_state)
     )
