@@ -187,3 +187,23 @@ def test_an_average_of_two_years_says_so(catalogue: Catalogue) -> None:
     later = (*FIGURES, figure("kt.grdp.tang_truong", 2027, "10.4"))
     row = _row(progress_report(catalogue, later, 2027, charts=False), "kt.grdp.tang_truong")
     assert row.latest_text.startswith("10,4%/năm (2027, ước); bình quân 2026–2027: ")
+
+
+def test_a_draft_marks_each_value_not_yet_approved(catalogue: Catalogue) -> None:
+    from chitieu.reports.progress import figure_key
+
+    unapproved = {figure_key(FIGURES[4]), figure_key(FIGURES[2])}  # quy_mo 2026 and 2025
+    draft = progress_report(
+        catalogue, FIGURES, 2026, charts=False, draft=True, unapproved=unapproved
+    )
+    size = _row(draft, "kt.grdp.quy_mo")
+    assert size.latest_text == "345.000 tỷ đồng* (2026, chính thức)"
+    assert size.baseline_text == "328.283 tỷ đồng* (2025)"
+    assert size.latest_unapproved and size.baseline_unapproved
+    assert "*" not in _row(draft, "xh.ho_ngheo").latest_text
+    assert draft.draft and draft.unapproved
+
+
+def test_an_official_report_marks_nothing(report: ProgressReport) -> None:
+    assert not report.draft and not report.unapproved
+    assert all("*" not in row.latest_text for row in report.rows)

@@ -392,7 +392,8 @@ def test_the_progress_report_carries_the_approved_figure_in_word_and_excel(
     document = open_docx(BytesIO(word.content))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     heading = cells[0]
-    assert f"ỦY BAN NHÂN DÂN\n{place.full_name.upper()}" in heading
+    body = _issuing_body(resolution.issuer, place.level, place.full_name)
+    assert body in heading  # the resolution's own issuer: "TỈNH ỦY …" for a Party congress
     assert f"{place.name}, ngày" in cells[1]
     rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
     (row,) = [r for r in rows if r[1].startswith(entered.indicator.name)]
@@ -401,11 +402,17 @@ def test_the_progress_report_carries_the_approved_figure_in_word_and_excel(
 
     book = load_workbook(BytesIO(excel.content))
     sheet = book["Chỉ tiêu"]
-    assert sheet["A1"].value == f"ỦY BAN NHÂN DÂN\n{place.full_name.upper()}"
+    assert sheet["A1"].value == body
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = next(r for r in values if r[0] == "STT")
     (found,) = [r for r in values if r[1] == entered.indicator.name]
     assert Decimal(str(found[header.index("Giá trị mới nhất")])) == entered.value
+
+
+def _issuing_body(issuer: str, level: str, place: str) -> str:
+    from chitieu.reports.issuers import ISSUER_KINDS, issuer_kind, issuing_body
+
+    return issuing_body(issuer_kind(issuer) or ISSUER_KINDS["ubnd"], level, place)
 
 
 def test_an_annual_plan_offers_and_builds_the_report_of_its_year(

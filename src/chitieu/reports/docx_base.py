@@ -7,15 +7,16 @@ margin, so an office restyles reports by editing the template alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 from docx import Document as open_document
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -31,16 +32,37 @@ class TemplateError(ValueError):
         self.place = place
 
 
-def heading_values(heading: ReportHeading, *, signer: str) -> dict[str, str]:
+DRAFT_WORD = "DỰ THẢO"
+
+
+def heading_values(heading: ReportHeading, *, signer: str | None = None) -> dict[str, str]:
+    """The template's placeholders; `signer` overrides the heading's signature block."""
     return {
         "{{co_quan_cap_tren}}": heading.issuer_parent,
         "{{co_quan}}": heading.issuer,
+        "{{gach}}": heading.separator,
+        "{{quoc_hieu}}": heading.national,
+        "{{tieu_ngu}}": heading.motto,
         "{{so}}": heading.number,
         "{{dia_danh_ngay}}": heading.place_date,
         "{{ten_loai}}": heading.title,
         "{{trich_yeu}}": heading.subtitle,
-        "{{chuc_vu}}": signer,
+        "{{chuc_vu}}": heading.signer if signer is None else signer,
     }
+
+
+def mark_draft(document: Document) -> None:
+    """ "DỰ THẢO" at the top of every page: in every header of every section (the first
+    page has its own header in the template)."""
+    for section in document.sections:
+        for header in (section.header, section.first_page_header):
+            header.is_linked_to_previous = False
+            added = header.add_paragraph()
+            added.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = added.add_run(DRAFT_WORD)
+            run.bold = True
+            run.font.size = Pt(13)
+            run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
 def fill(
@@ -121,8 +143,10 @@ def add_row(
     bold: bool = False,
     merge_from: int | None = None,
     superscripts: Mapping[int, str] | None = None,
+    italics: Collection[int] = (),
 ) -> None:
-    """One row; `merge_from` merges that cell to the end (a group row's name)."""
+    """One row; `merge_from` merges that cell to the end (a group row's name); the cells
+    in `italics` are set in italic (a value not yet approved)."""
     row = table.add_row()
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     document_styles = cast(Any, table.part).document.styles
@@ -134,6 +158,7 @@ def add_row(
         paragraph.style = document_styles[style]
         run = paragraph.add_run(text)
         run.bold = bold or None
+        run.italic = (index in italics) or None
         if superscripts and index in superscripts:
             mark = paragraph.add_run(superscripts[index])
             mark.font.superscript = True

@@ -10,10 +10,16 @@ from docx.document import Document
 from docx.shared import Mm
 
 from chitieu.reports.chart_images import chart_png
-from chitieu.reports.docx_base import add_row, add_table, fill, heading_values, paragraph
-from chitieu.reports.docx_writer import DEFAULT_SIGNER
+from chitieu.reports.docx_base import (
+    add_row,
+    add_table,
+    fill,
+    heading_values,
+    mark_draft,
+    paragraph,
+)
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
-from chitieu.reports.progress import TASK_KINDS
+from chitieu.reports.progress import TASK_KINDS, UNAPPROVED_LEGEND
 
 TABLE_HEADER = (
     "STT",
@@ -44,12 +50,15 @@ def progress_docx(
     report: ProgressReport,
     heading: ReportHeading,
     *,
-    signer: str = DEFAULT_SIGNER,
+    signer: str | None = None,
     render: ChartRenderer = chart_png,
 ) -> bytes:
+    """The report in the template; a working draft says "DỰ THẢO" on every page."""
     document = fill(
         heading_values(heading, signer=signer), lambda d: progress_body(d, report, render)
     )
+    if report.draft or heading.draft:
+        mark_draft(document)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -60,6 +69,8 @@ def progress_body(document: Document, report: ProgressReport, render: ChartRende
     paragraph(document, overview(report))
     paragraph(document, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "CT Mục")
     _table(document, report)
+    if report.unapproved:
+        paragraph(document, UNAPPROVED_LEGEND, "CT Ghi chú")
     paragraph(document, "III. CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", "CT Mục")
     _at_risk(document, report)
     paragraph(document, "IV. DIỄN BIẾN TỪNG CHỈ TIÊU", "CT Mục")
@@ -113,7 +124,9 @@ def _table(document: Document, report: ProgressReport) -> None:
             row.rating,
         )
         heading_row = row.kind is RowKind.INDICATOR and not row.target_text
-        add_row(grid, cells, _STYLES, TABLE_WIDTHS, bold=heading_row)
+        marked = {3} if row.baseline_unapproved else set()
+        marked |= {4} if row.latest_unapproved else set()
+        add_row(grid, cells, _STYLES, TABLE_WIDTHS, bold=heading_row, italics=marked)
 
 
 def _at_risk(document: Document, report: ProgressReport) -> None:

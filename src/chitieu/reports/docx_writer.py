@@ -13,23 +13,33 @@ from pathlib import Path
 
 from docx.document import Document
 
-from chitieu.reports.docx_base import add_row, add_table, fill, heading_values, paragraph
+from chitieu.reports.docx_base import (
+    add_row,
+    add_table,
+    fill,
+    heading_values,
+    mark_draft,
+    paragraph,
+)
 from chitieu.reports.model import ReportHeading, ResultsTable, RowKind
+from chitieu.reports.progress import UNAPPROVED_LEGEND, UNAPPROVED_MARK
 
 RESULTS_WIDTHS = (12.0, 62.0, 20.0, 22.0, 22.0, 27.0)  # mm; 165 mm of text width
 _RESULTS_STYLES = ("CT Ô giữa", "CT Ô bảng", "CT Ô giữa", "CT Ô giữa", "CT Ô giữa", "CT Ô giữa")
-DEFAULT_SIGNER = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
 
 
 def results_docx(
-    table: ResultsTable, heading: ReportHeading, *, signer: str = DEFAULT_SIGNER
+    table: ResultsTable, heading: ReportHeading, *, signer: str | None = None
 ) -> bytes:
+    """The table in the template; the signature block is the heading's unless `signer`."""
     document = fill(heading_values(heading, signer=signer), lambda d: results_body(d, table))
+    if heading.draft:
+        mark_draft(document)
     return _bytes(document)
 
 
 def write_results_docx(
-    table: ResultsTable, heading: ReportHeading, path: Path, *, signer: str = DEFAULT_SIGNER
+    table: ResultsTable, heading: ReportHeading, path: Path, *, signer: str | None = None
 ) -> Path:
     path.write_bytes(results_docx(table, heading, signer=signer))
     return path
@@ -40,6 +50,8 @@ def results_body(document: Document, table: ResultsTable) -> None:
         paragraph(document, table.title, "CT Tên bảng")
     paragraph(document, table.caption, "CT Tên bảng")
     results_grid(document, table)
+    if any(UNAPPROVED_MARK in row.result_text for row in table.rows):
+        paragraph(document, UNAPPROVED_LEGEND, "CT Ghi chú")
     results_notes(document, table)
 
 

@@ -122,11 +122,13 @@ def _heading_block(document: object) -> None:
     left.paragraphs[0].text = "{{co_quan_cap_tren}}"
     left.paragraphs[0].style = "CT Cơ quan cấp trên"
     _paragraph(left, "{{co_quan}}", "CT Cơ quan")
-    _paragraph(left, "———", "CT Cơ quan")
+    _paragraph(left, "{{gach}}", "CT Cơ quan")
     _paragraph(left, "{{so}}", "CT Số hiệu")
-    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    # The national heading and motto (a Party document: "ĐẢNG CỘNG SẢN VIỆT NAM", no motto)
+    # come from the report's issuer (reports/issuers.py).
+    right.paragraphs[0].text = "{{quoc_hieu}}"
     right.paragraphs[0].style = "CT Quốc hiệu"
-    motto = _paragraph(right, "Độc lập - Tự do - Hạnh phúc", "CT Tiêu ngữ")
+    motto = _paragraph(right, "{{tieu_ngu}}", "CT Tiêu ngữ")
     motto.runs[0].underline = True
     _paragraph(right, "", "CT Tiêu ngữ")
     _paragraph(right, "{{dia_danh_ngay}}", "CT Địa danh")

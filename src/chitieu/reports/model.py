@@ -64,6 +64,12 @@ class ReportHeading:
     title: str = "BÁO CÁO"
     subtitle: str = ""
     party: bool = False  # a Party document: heading "ĐẢNG CỘNG SẢN VIỆT NAM"
+    national: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # right-hand heading (issuers.py)
+    motto: str = "Độc lập - Tự do - Hạnh phúc"  # "" for a Party document
+    separator: str = "———"  # under the issuing body ("*" for a Party document)
+    signer: str = "T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    draft: bool = False  # a working draft: "DỰ THẢO" on every page
+    basis: str = ""  # how the issuer was chosen, when the plan does not name one
 
     @property
     def place_date(self) -> str:
@@ -109,6 +115,8 @@ class ProgressRow:
     baseline_value: Decimal | None = None
     status_working: tuple[str, ...] = ()  # the arithmetic behind status_reason
     rating_working: tuple[str, ...] = ()  # the arithmetic behind rating_reason
+    latest_unapproved: bool = False  # a working draft's value not yet approved (marked "*")
+    baseline_unapproved: bool = False
 
     @property
     def explanation(self) -> tuple[str, tuple[str, ...]]:
@@ -154,6 +162,12 @@ class ProgressReport:
     charts: tuple[Chart, ...]
     tasks: tuple[TaskNote, ...]
     plan_words: str = "Nghị quyết"  # "Nghị quyết nhiệm kỳ 2020 - 2025", "Kế hoạch năm 2024"
+    draft: bool = False  # a working draft (dự thảo): "DỰ THẢO" on every page, values marked
+
+    @property
+    def unapproved(self) -> bool:
+        """Whether any value shown is not yet approved."""
+        return any(row.latest_unapproved or row.baseline_unapproved for row in self.rows)
 
     @property
     def at_risk(self) -> tuple[ProgressRow, ...]:

@@ -7,11 +7,14 @@ projection and the on-track rating (chitieu.outlook); then the targets at risk,
 the plan's coherence findings, a chart per indicator with figures, and the
 tasks with their progress notes. Missing figures are said plainly:
 "Chưa có số liệu", never guessed.
+
+A working draft (`draft=True`) may use figures not yet approved: their keys are
+given as `unapproved`, and every value shown from one carries UNAPPROVED_MARK.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chitieu.assess import AssessmentError, assess_target
@@ -59,6 +62,14 @@ TASK_KINDS = {
 }
 NO_TASK_NOTE = "Chưa có ghi nhận tiến độ"
 NO_OUTLOOK = "Không dự báo được"
+UNAPPROVED_MARK = "*"
+UNAPPROVED_LEGEND = "* Số liệu chưa duyệt"
+FigureKey = tuple[str, str, str, str]
+
+
+def figure_key(figure: Figure) -> FigureKey:
+    """(indicator, locality, period, status): what names one stored figure."""
+    return (figure.indicator, figure.locality, str(figure.period), figure.status.value)
 
 
 class ReportError(ValueError):
@@ -115,8 +126,13 @@ def progress_report(
     task_notes: Mapping[str, str] | None = None,
     rules: Rules = DEFAULT_RULES,
     charts: bool = True,
+    draft: bool = False,
+    unapproved: Collection[FigureKey] = frozenset(),
 ) -> ProgressReport:
-    """The report for `year` (a year of the plan's term after its first) from these figures."""
+    """The report for `year` (a year of the plan's term after its first) from these figures.
+
+    `draft`: a working draft; `unapproved` the keys (figure_key) of the figures not yet
+    approved, whose values are marked."""
     plan = catalogue.plan
     first, last = plan.years
     if year not in report_years(first, last):
@@ -139,7 +155,7 @@ def progress_report(
             groups.append((numeral, names.get(indicator.group, indicator.group), len(rows)))
         own = series.get(indicator.code, _Series({}))
         target = _plan_target(indicator, last)
-        row, goal = _row(indicator, target, own, year, place, rules)
+        row, goal = _row(indicator, target, own, year, place, rules, frozenset(unapproved))
         if indicator.code in parts and target is not None:
             row = _with_part_year(row, parts[indicator.code], indicator, target, own)
         rows.append(row)
@@ -157,6 +173,7 @@ def progress_report(
         coherence=coherence_findings(catalogue),
         charts=tuple(drawn),
         tasks=_tasks(catalogue, task_notes or {}),
+        draft=draft,
     )
 
 
@@ -234,12 +251,18 @@ def _row(
     year: int,
     locality: str,
     rules: Rules,
+    unapproved: frozenset[FigureKey] = frozenset(),
 ) -> tuple[ProgressRow, Goal | None]:
     blank = _heading_row(indicator)
     if target is None:
         return blank, None
     baseline, revised = _baselines(indicator, target, series, locality)
     latest = series.latest(target.period_start, year)
+    stored_base = series.by_year.get(target.period_start - 1)
+    latest_marked = latest is not None and figure_key(latest) in unapproved
+    base_marked = (
+        baseline is not None and stored_base is not None and figure_key(stored_base) in unapproved
+    )
     status, status_reason, status_working, averaged = _assess(
         indicator, target, series, year, baseline, rules
     )
@@ -248,8 +271,8 @@ def _row(
     row = replace(
         blank,
         target_text=target.value.text,
-        baseline_text=_baseline_text(baseline, indicator.unit, revised),
-        latest_text=_figure_text(latest, indicator.unit) + averaged,
+        baseline_text=_baseline_text(baseline, indicator.unit, revised, marked=base_marked),
+        latest_text=_figure_text(latest, indicator.unit, marked=latest_marked) + averaged,
         status=status.label,
         status_reason=status_reason,
         required_text=required_text(outlook, indicator.unit) if outlook else "",
@@ -257,8 +280,10 @@ def _row(
         rating=rating.label if rating is not None else NO_OUTLOOK,
         rating_reason=outlook.reason if outlook is not None else no_goal,
         at_risk=rating in AT_RISK or status is Assessment.NOT_ACHIEVED,
-        latest_value=latest.value if latest is not None else None,
-        baseline_value=baseline.value if baseline is not None else None,
+        latest_value=as_written(latest.value, "") if latest is not None else None,
+        baseline_value=as_written(baseline.value, "") if baseline is not None else None,
+        latest_unapproved=latest_marked,
+        baseline_unapproved=base_marked,
         status_working=status_working,
         rating_working=outlook.working if outlook is not None else (),
     )
@@ -324,22 +349,28 @@ def _single(baselines: list[Baseline]) -> Baseline | None:
 
 
 def _baseline_text(
-    baseline: Baseline | None, unit: str | None, revised: Baseline | None = None
+    baseline: Baseline | None,
+    unit: str | None,
+    revised: Baseline | None = None,
+    *,
+    marked: bool = False,
 ) -> str:
     if baseline is None:
         return NO_DATA
-    shown = format_value(as_written(baseline.value, ""), unit)
+    mark = UNAPPROVED_MARK if marked else ""
+    shown = format_value(as_written(baseline.value, ""), unit) + mark
     if revised is None:
         return f"{shown} ({baseline.year})"
     later = format_value(as_written(revised.value, ""), unit)
     return f"{shown} ({baseline.year}, theo nghị quyết); số điều chỉnh sau: {later}"
 
 
-def _figure_text(figure: Figure | None, unit: str | None) -> str:
+def _figure_text(figure: Figure | None, unit: str | None, *, marked: bool = False) -> str:
     if figure is None:
         return NO_DATA
     shown = format_value(as_written(figure.value, ""), unit)
-    return f"{shown} ({figure.period.year}, {figure.status.label})"
+    mark = UNAPPROVED_MARK if marked else ""
+    return f"{shown}{mark} ({figure.period.year}, {figure.status.label})"
 
 
 def _assess(

@@ -9,7 +9,20 @@ from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
-from chitieu.reports.xlsx_base import GROUP_FILL, header_row, setup_sheet, title_rows, write_cell
+from chitieu.reports.progress import UNAPPROVED_LEGEND
+from chitieu.reports.xlsx_base import (
+    DRAFT_WORD,
+    GROUP_FILL,
+    draft_banner,
+    fit_heights,
+    header_row,
+    mark_draft,
+    setup_sheet,
+    title_rows,
+    write_cell,
+)
+
+DRAFT_BANNER = f"{DRAFT_WORD}: bản làm việc, chưa dùng để ký ban hành. {UNAPPROVED_LEGEND}."
 
 INDICATOR_HEADER = (
     "STT",
@@ -58,6 +71,9 @@ def progress_xlsx(report: ProgressReport, heading: ReportHeading) -> bytes:
         [(t.number, t.kind, t.heading, t.indicators, t.note) for t in report.tasks],
         report,
     )
+    if report.draft or heading.draft:
+        for sheet in workbook.worksheets:
+            mark_draft(sheet)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -67,6 +83,8 @@ def indicators_sheet(sheet: Worksheet, report: ProgressReport, heading: ReportHe
     setup_sheet(sheet, "Chỉ tiêu", INDICATOR_WIDTHS, landscape=True)
     title = f"TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU NĂM {report.year}"
     start = title_rows(sheet, [heading.issuer, title, report.plan_name], len(INDICATOR_HEADER))
+    if report.draft or heading.draft:
+        draft_banner(sheet, start - 1, len(INDICATOR_HEADER), DRAFT_BANNER)
     header_row(sheet, start, INDICATOR_HEADER)
     starts = {index: (numeral, name) for numeral, name, index in report.groups}
     line = start
@@ -100,14 +118,20 @@ def indicators_sheet(sheet: Worksheet, report: ProgressReport, heading: ReportHe
             row.explanation[0],
         )
         bold = row.kind is RowKind.INDICATOR and not row.target_text
+        marked = {5, 6} if row.baseline_unapproved else set()
+        marked |= {7, 8} if row.latest_unapproved else set()
         for column, value in enumerate(values, start=1):
             align = "left" if column in (2, 11, 12, 13) else "center"
-            write_cell(sheet, line, column, value, bold=bold, align=align)
+            write_cell(sheet, line, column, value, bold=bold, align=align, marked=column in marked)
         working = row.explanation[1]
         if working:
             note = "Cách tính:\n" + "\n".join(f"- {step}" for step in working)
             comment = Comment(note, "chitieu", width=420, height=28 + 18 * len(working))
             sheet.cell(row=line, column=len(INDICATOR_HEADER)).comment = comment
+    if report.unapproved:
+        line += 2
+        write_cell(sheet, line, 2, UNAPPROVED_LEGEND, align="left", marked=True)
+    fit_heights(sheet, start + 1)
     return start
 
 
@@ -121,9 +145,12 @@ def _simple(
 ) -> None:
     setup_sheet(sheet, title, widths, landscape=True)
     start = title_rows(sheet, [f"{title.upper()} - NĂM {report.year}"], len(header))
+    if report.draft:
+        draft_banner(sheet, start - 1, len(header), DRAFT_BANNER)
     header_row(sheet, start, header)
     if not rows:
         write_cell(sheet, start + 1, 1, f"Không có ({NO_DATA.lower()} hoặc không có mục nào).")
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
             write_cell(sheet, start + offset, column, value, align="left")
+    fit_heights(sheet, start + 1)

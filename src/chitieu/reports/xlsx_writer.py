@@ -10,10 +10,15 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.reports.model import ReportHeading, ResultsTable, RowKind
+from chitieu.reports.progress import UNAPPROVED_LEGEND, UNAPPROVED_MARK
 from chitieu.reports.xlsx_base import (
+    DRAFT_WORD,
     FONT,
     GROUP_FILL,
+    draft_banner,
+    fit_heights,
     header_row,
+    mark_draft,
     setup_sheet,
     title_rows,
     write_cell,
@@ -30,6 +35,9 @@ def results_xlsx(table: ResultsTable, heading: ReportHeading) -> bytes:
     results_sheet(sheet, table, heading)
     if table.notes:
         notes_sheet(workbook.create_sheet(), table)
+    if heading.draft:
+        for each in workbook.worksheets:
+            mark_draft(each)
     return _bytes(workbook)
 
 
@@ -44,6 +52,9 @@ def results_sheet(sheet: Worksheet, table: ResultsTable, heading: ReportHeading)
     setup_sheet(sheet, name, RESULTS_WIDTHS, landscape=True)
     lines = [heading.issuer, table.title, table.caption]
     start = title_rows(sheet, [line for line in lines if line], len(RESULTS_WIDTHS))
+    if heading.draft:
+        banner = f"{DRAFT_WORD}: bản làm việc, chưa dùng để ký ban hành. {UNAPPROVED_LEGEND}."
+        draft_banner(sheet, start - 1, len(RESULTS_WIDTHS), banner)
     header_row(sheet, start, table.header)
     row_number = start
     for row in table.rows:
@@ -62,8 +73,13 @@ def results_sheet(sheet: Worksheet, table: ResultsTable, heading: ReportHeading)
         values = list(row.cells)
         assessment = values[5] + (f" ({row.footnote})" if row.footnote else "")
         cells = (*values[:4], row.result_value if row.result_value is not None else values[4])
+        marked = UNAPPROVED_MARK in row.result_text
         for column, value in enumerate((*cells, assessment), start=1):
-            write_cell(sheet, row_number, column, value, align=_ALIGN[column - 1])
+            write_cell(
+                sheet, row_number, column, value, align=_ALIGN[column - 1],
+                marked=marked and column == 5,
+            )  # fmt: skip
+    fit_heights(sheet, start + 1)
     return start
 
 

@@ -8,10 +8,19 @@ from typing import Any
 from chitieu.catalog.period import Period
 
 
-def put(indicator: Any, locality: Any, year: int, value: str, status: str = "chinh_thuc") -> Any:
-    from chitieu.web.figures.services import record_figure
+def put(
+    indicator: Any,
+    locality: Any,
+    year: int,
+    value: str,
+    status: str = "chinh_thuc",
+    *,
+    approved: bool = False,
+) -> Any:
+    """A draft figure; `approved`: approved by the system, so it counts in official views."""
+    from chitieu.web.figures.services import approve_figure, record_figure
 
-    return record_figure(
+    figure = record_figure(
         indicator,
         locality,
         Period.year_of(year),
@@ -21,3 +30,4 @@ def put(indicator: Any, locality: Any, year: int, value: str, status: str = "chi
         expected_version=None,
         source="Cục Thống kê",
     )
+    return approve_figure(figure, actor=None) if approved else figure

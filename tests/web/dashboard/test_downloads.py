@@ -30,7 +30,7 @@ def as_user(client: Any, user: Callable[[str], Any]) -> Callable[[str], Any]:
     from chitieu.web.plans.models import Indicator
 
     found = Indicator.objects.select_related("plan__locality").get(plan__code=PAST, name=INVESTMENT)
-    put(found, found.plan.locality, 2025, "328096")
+    put(found, found.plan.locality, 2025, "328096", approved=True)
 
     def sign_in(username: str) -> Any:
         client.force_login(user(username))

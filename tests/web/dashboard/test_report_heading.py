@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 pytestmark = pytest.mark.django_db
 
 
-def _plan(name: str, kind: str, *, parent: tuple[str, str] | None = None) -> str:
+def _plan(name: str, kind: str, *, parent: tuple[str, str] | None = None, issuer: str = "") -> str:
     """A resolution 2025-2030 of a locality so named (under `parent`: name, kind); its code."""
     from chitieu.web.plans.models import Locality, Plan, PlanKind
 
@@ -24,7 +24,7 @@ def _plan(name: str, kind: str, *, parent: tuple[str, str] | None = None) -> str
     place = Locality.objects.create(code="noi", name=name, kind=kind, parent=above)
     Plan.objects.create(
         code="nq", name="Nghị quyết", kind=PlanKind.RESOLUTION, term_start=2025, term_end=2030,
-        locality=place,
+        locality=place, issuer=issuer,
     )  # fmt: skip
     return "nq"
 
@@ -79,3 +79,63 @@ def test_a_name_loses_its_level_word_and_its_former_mark() -> None:
     assert bare_name("Đặc khu Hòn Mây") == "Hòn Mây"
     assert bare_name("thành phố Cửa Biển") == "Cửa Biển"
     assert bare_name("Phú An") == "Phú An"
+
+
+def _blocks(code: str) -> tuple[str, str, str, str]:
+    """(left heading, right heading, signature block, note) of the plan's 2026 report."""
+    from chitieu.web.dashboard.downloads import build_report
+
+    built = build_report("progress", code, "docx", year=2026)
+    word = open_docx(BytesIO(built.content))
+    left, right = (cell.text for cell in word.tables[0].rows[0].cells)
+    signature = word.tables[-1].rows[0].cells[1].text
+    return left, right, signature, built.note
+
+
+@pytest.mark.parametrize(
+    ("issuer", "body", "national", "signed"),
+    [
+        (
+            "Đảng bộ tỉnh Sông Cầu",
+            "TỈNH ỦY SÔNG CẦU\n*",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ",
+        ),
+        (
+            "HĐND tỉnh Sông Cầu",
+            "HỘI ĐỒNG NHÂN DÂN\nTỈNH SÔNG CẦU\n———",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "T/M HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH",
+        ),
+        (
+            "UBND tỉnh Sông Cầu",
+            "ỦY BAN NHÂN DÂN\nTỈNH SÔNG CẦU\n———",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+        ),
+    ],
+)
+def test_the_heading_and_signature_follow_the_plans_issuer(
+    issuer: str, body: str, national: str, signed: str
+) -> None:
+    left, right, signature, note = _blocks(_plan("Tỉnh Sông Cầu", "tinh", issuer=issuer))
+    assert body in left
+    assert right.startswith(national)
+    assert signature.startswith(signed)
+    assert note == ""
+    if "ĐẢNG" in national:
+        assert "CỘNG HÒA" not in right and "ỦY BAN" not in left + signature
+
+
+def test_a_party_committee_of_a_commune_is_its_dang_uy() -> None:
+    left, right, signature, _ = _blocks(_plan("Xã Tân Phú", "xa", issuer="Đảng bộ xã Tân Phú"))
+    assert "ĐẢNG ỦY XÃ TÂN PHÚ" in left and right.startswith("ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert signature.startswith("T/M BAN THƯỜNG VỤ\nBÍ THƯ")
+
+
+def test_a_plan_without_an_issuer_is_reported_by_the_places_committee_and_says_so() -> None:
+    left, right, signature, note = _blocks(_plan("Thành phố Cửa Biển", "thanh_pho"))
+    assert "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CỬA BIỂN" in left
+    assert right.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert signature.startswith("T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    assert "không ghi cơ quan ban hành" in note and "Thành phố Cửa Biển" in note

@@ -160,16 +160,48 @@ def test_a_past_term_is_rated_from_its_first_year(store: dict[str, Any]) -> None
     assert [r.indicator.stt for r in board.at_risk] == ["15"]
 
 
-def test_approved_only_keeps_draft_figures_out_of_the_series_and_outlook(
+def test_the_official_view_keeps_draft_figures_out_of_the_series_and_outlook(
     store: dict[str, Any],
 ) -> None:
     from chitieu.web.figures.services import approve_figure
+    from chitieu.web.figures.visibility import ViewMode
 
     for year, value in ((2025, "12"), (2026, "9")):
         approve_figure(put(store["doctors"], store["province"], year, value), actor=None)
     put(store["doctors"], store["province"], 2027, "8")
     everything = _rows(store)["xh.y_te.bac_si"]
-    approved = _rows(store, approved_only=True)["xh.y_te.bac_si"]
+    approved = _rows(store, mode=ViewMode.OFFICIAL)["xh.y_te.bac_si"]
     assert [y for y, _ in everything.series] == [2025, 2026, 2027]
     assert [y for y, _ in approved.series] == [2025, 2026]
     assert approved.latest is not None and approved.latest.period.year == 2026
+
+
+def test_a_returned_figure_is_not_at_risk_nor_latest_in_any_mode(store: dict[str, Any]) -> None:
+    """The planner returned 2026's 9 (it would put doctors at risk): no view quotes it."""
+    from chitieu.web.dashboard.services import Filters, dashboard
+    from chitieu.web.figures.services import return_figure, submit_figure
+    from chitieu.web.figures.visibility import ViewMode
+
+    put(store["doctors"], store["province"], 2025, "12", approved=True)
+    returned = submit_figure(put(store["doctors"], store["province"], 2026, "9"), actor=None)
+    return_figure(returned, actor=None, comment="Số liệu chưa khớp với Sở Y tế")
+    for mode in ViewMode:
+        row = _rows(store, mode=mode)["xh.y_te.bac_si"]
+        assert [y for y, _ in row.series] == [2025], mode
+        board = dashboard(_plan(), filters=Filters(locality=store["province"].code, mode=mode))
+        assert "xh.y_te.bac_si" not in [r.indicator.code for r in board.at_risk], mode
+
+
+def test_a_published_figure_counts_as_official(store: dict[str, Any]) -> None:
+    from decimal import Decimal
+
+    from chitieu.catalog.period import Period
+    from chitieu.web.figures.services import record_figure
+    from chitieu.web.figures.visibility import ViewMode
+
+    record_figure(
+        store["doctors"], store["province"], Period.year_of(2026), "uoc", Decimal("16"),
+        actor=None, expected_version=None, source="Văn bản, dòng 12", published=True,
+    )  # fmt: skip
+    row = _rows(store, mode=ViewMode.OFFICIAL)["xh.y_te.bac_si"]
+    assert [y for y, _ in row.series] == [2026]

@@ -198,7 +198,7 @@ def test_baselines_are_whole_years_before_the_period(
     """A nine-month figure of 2025 is no baseline: it stays in the figures table, in words."""
     put(store["doctors"], store["province"], 2025, "11", status="uoc")
     _put_period(store, "2025-9M", "10.8")
-    body = as_user("xem").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    body = as_user("tonghop").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
     baselines = _section(body, "nam-goc")
     assert "Năm 2025: 11 bác sỹ/vạn dân" in baselines
     assert "10,8" not in baselines and "9M" not in baselines
@@ -213,7 +213,7 @@ def test_the_dashboard_shows_a_january_figure_with_its_month(
     January, not a share of the year (no "lũy kế", no shares)."""
     put(store["doctors"], store["province"], 2025, "11", status="uoc")
     _put_period(store, "2026-01", "11.1")
-    body = as_user("xem").get("/").content.decode()
+    body = as_user("tonghop").get("/").content.decode()
     row = body[body.index('data-code="xh.y_te.bac_si"') :]
     row = row[: row.index("</tr>")]
     assert "11,1 bác sỹ/vạn dân" in row and "tháng 1/2026 · ước" in row
@@ -235,7 +235,7 @@ def test_the_required_path_is_explained_in_words(
 ) -> None:
     """The path's summary never shows the core's shape code ("compound", "linear")."""
     put(store["doctors"], store["province"], 2025, "11")
-    body = as_user("xem").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    body = as_user("tonghop").get("/chi-tieu/xh.y_te.bac_si/").content.decode()
     summary = body[body.index("<summary>Lộ trình cần đạt") :]
     summary = summary[: summary.index("</summary>")]
     for code in ("compound", "linear", "gap", "flat"):
@@ -254,40 +254,76 @@ def _approved_2025_and_draft_2026(store: dict[str, Any]) -> None:
     put(store["doctors"], store["province"], 2026, "16")
 
 
-def test_approved_only_leaves_draft_figures_out_of_the_row(
+def test_the_official_view_leaves_draft_figures_out_of_the_row(
     as_user: Callable[[str], Any], store: dict[str, Any]
 ) -> None:
-    """Everything entered: the 2026 draft (16 ≥ 15) is latest and assessed; approved only:
-    the 2025 figure is latest and nothing in 2026–2030 is approved yet."""
+    """The planner's working view: the 2026 draft (16 ≥ 15) is latest and assessed; the
+    official view: the 2025 figure is latest and nothing in 2026–2030 is approved yet."""
     _approved_2025_and_draft_2026(store)
-    client = as_user("xem")
+    client = as_user("tonghop")
     everything = _doctors_row(client.get("/").content.decode())
-    approved = _doctors_row(client.get("/", {"da_duyet": "on"}).content.decode())
-    assert '<td class="num">16 ' in everything and "Năm 2025" not in everything
+    approved = _doctors_row(client.get("/", {"so_lieu": "chinh-thuc"}).content.decode())
+    assert "<em>16 " in everything and "Năm 2025" not in everything
     assert '<td class="num">12 ' in approved and "Năm 2026" not in approved
     assert 'data-status="chua_co_so_lieu"' in approved
     assert 'data-status="chua_co_so_lieu"' not in everything
 
 
-def test_the_page_says_which_figures_it_counts(
+def test_a_viewer_sees_the_official_view_only(
     as_user: Callable[[str], Any], store: dict[str, Any]
 ) -> None:
+    _approved_2025_and_draft_2026(store)
     client = as_user("xem")
-    everything = client.get("/").content.decode()
-    approved = client.get("/", {"da_duyet": "on"}).content.decode()
-    assert (
-        "Tính mọi số liệu đã nhập" in everything and "Chỉ tính số liệu đã duyệt." not in everything
-    )
-    assert "Chỉ tính số liệu đã duyệt." in approved
-    assert 'name="da_duyet" id="id_da_duyet" checked' in approved
+    for asked in ({}, {"so_lieu": "du-thao"}):
+        body = client.get("/", asked).content.decode()
+        assert 'data-mode="chinh-thuc"' in body
+        assert '<td class="num">12 ' in _doctors_row(body)
+    assert '<option value="du-thao"' not in body
 
 
-def test_the_approved_only_checkbox_has_a_label(
+@pytest.mark.parametrize(
+    ("username", "mode"),
+    [("tonghop", "du-thao"), ("sokhdt", "du-thao"), ("quantri", "du-thao"), ("xem", "chinh-thuc")],
+)
+def test_the_page_says_which_figures_it_counts_by_role(
+    as_user: Callable[[str], Any], store: dict[str, Any], username: str, mode: str
+) -> None:
+    body = as_user(username).get("/").content.decode()
+    assert f'data-mode="{mode}"' in body
+    said = "Bản làm việc (dự thảo)" if mode == "du-thao" else "Số liệu chính thức"
+    assert said in _section_text(body, "cach-tinh")
+    assert f'<option value="{mode}" selected>' in body
+
+
+def test_a_returned_figure_counts_in_no_view(
     as_user: Callable[[str], Any], store: dict[str, Any]
 ) -> None:
-    body = as_user("xem").get("/").content.decode()
-    assert '<input type="checkbox" name="da_duyet" id="id_da_duyet">' in body
-    assert '<label for="id_da_duyet">Chỉ tính số liệu đã duyệt</label>' in body
+    from chitieu.web.figures.services import return_figure, submit_figure
+
+    figure = submit_figure(put(store["doctors"], store["province"], 2026, "16"), actor=None)
+    return_figure(figure, actor=None, comment="Sai nguồn")
+    client = as_user("tonghop")
+    for mode in ("du-thao", "chinh-thuc"):
+        row = _doctors_row(client.get("/", {"so_lieu": mode}).content.decode())
+        assert "16 " not in row and 'data-status="chua_co_so_lieu"' in row
+    page = client.get("/chi-tieu/xh.y_te.bac_si/").content.decode()
+    assert 'data-state="tra_lai" class="muted" data-counted="false"' in page
+    assert "(không tính)" in _section(page, "so-lieu")
+
+
+def _section_text(body: str, anchor: str) -> str:
+    start = body.index(f'id="{anchor}"')
+    return body[start : body.index("</p>", start)]
+
+
+def test_the_working_view_marks_a_value_not_yet_approved(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    _approved_2025_and_draft_2026(store)
+    working = _doctors_row(as_user("tonghop").get("/").content.decode())
+    assert 'data-unapproved="true"' in working and 'title="Số liệu chưa duyệt">*' in working
+    official = as_user("tonghop").get("/", {"so_lieu": "chinh-thuc"}).content.decode()
+    assert 'data-unapproved="true"' not in official and "chu-thich-chua-duyet" not in official
 
 
 def test_the_audit_page_counts_each_summary_sentence_under_each_named_rule(

@@ -10,7 +10,7 @@ import pytest
 
 from chitieu.web.figures.models import Figure
 from chitieu.web.figures.seeding import NotLoadedError, seed_history
-from chitieu.web.figures.services import approve_figure
+from chitieu.web.figures.services import approve_figure, reopen_figure
 from tests.web.builders import DOCTORS, GRDP, web_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,7 @@ def test_seeding_twice_stores_nothing_new(store: dict[str, Any]) -> None:
 def test_seeding_does_not_overwrite_an_approved_figure(store: dict[str, Any]) -> None:
     seed_history(web_catalogue(), actor=None)
     figure = Figure.objects.get(indicator__code=GRDP)
+    figure = reopen_figure(figure, actor=None, reason="Cục Thống kê công bố lại")
     approve_figure(figure, actor=None)
     catalogue = web_catalogue()
     grdp = catalogue.indicator(GRDP)
@@ -92,3 +93,17 @@ def test_seeding_does_not_overwrite_an_approved_figure(store: dict[str, Any]) ->
 def test_seeding_before_loading_says_to_load_first(db: Any) -> None:
     with pytest.raises(NotLoadedError, match="chitieu load"):
         seed_history(web_catalogue(), actor=None)
+
+
+def test_seeded_figures_are_published_with_their_document_line(store: dict[str, Any]) -> None:
+    """The resolution's own figures count as official: published, not drafts waiting."""
+    from chitieu.web.figures.models import ReviewState
+    from chitieu.web.figures.visibility import ViewMode, counted
+
+    seed_history(web_catalogue(), actor=None)
+    figure = Figure.objects.get(indicator__code=GRDP)
+    assert figure.review_state == ReviewState.PUBLISHED
+    assert ", dòng " in figure.source
+    assert counted(Figure.objects.filter(pk=figure.pk), ViewMode.OFFICIAL).exists()
+    again = seed_history(web_catalogue(), actor=None)
+    assert again.stored == 0 and not again.locked

@@ -3,6 +3,13 @@
 `build_report` reads the plan through the adapters (report_inputs), builds the report
 model with the pure core (chitieu.reports) and writes Word, Excel or PDF. The web's
 download views and `chitieu report` both call it; Django is set up by the caller.
+
+A report is official (chính thức: approved and published figures only, the default, for
+a signed report) or a working draft (dự thảo: every figure but returned ones, those not
+yet approved marked, "DỰ THẢO" on every page); figures.visibility holds the rule.
+The heading and signature block follow the plan's issuer (reports/issuers.py); a plan
+that names none is reported by the People's Committee of its place, and `BuiltReport.note`
+says so.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from django.utils import timezone
@@ -18,14 +25,16 @@ from django.utils import timezone
 from chitieu.profile.model import LEVEL_WORDS
 from chitieu.reports.docx_progress import progress_docx
 from chitieu.reports.docx_writer import results_docx
-from chitieu.reports.model import ReportHeading
+from chitieu.reports.issuers import DEFAULT_KIND, ISSUER_KINDS, issuer_kind, issuing_body, signature
+from chitieu.reports.model import ReportHeading, ResultsTable
 from chitieu.reports.pdf import docx_to_pdf
-from chitieu.reports.progress import progress_report, span_words
+from chitieu.reports.progress import UNAPPROVED_MARK, progress_report, span_words
 from chitieu.reports.progress import report_years as progress_years
 from chitieu.reports.results import results_table
 from chitieu.reports.xlsx_progress import progress_xlsx
 from chitieu.reports.xlsx_writer import results_xlsx
 from chitieu.web.dashboard.report_inputs import stored_catalogue, stored_past_term, task_notes
+from chitieu.web.figures.visibility import ViewMode
 from chitieu.web.plans.models import Plan, PlanKind
 
 FORMATS = ("docx", "xlsx", "pdf")
@@ -60,6 +69,7 @@ class BuiltReport:
     content: bytes
     filename: str  # Vietnamese: "Kết quả thực hiện chỉ tiêu - Kim Sơn (cũ) 2020-2025.docx"
     media_type: str
+    note: str = ""  # what a person should know: how the issuer was chosen
 
     @property
     def ascii_filename(self) -> str:
@@ -73,10 +83,17 @@ class BuiltReport:
 
 
 def build_report(
-    kind: str, plan_code: str, fmt: str, *, year: int | None = None, issuer: str | None = None
+    kind: str,
+    plan_code: str,
+    fmt: str,
+    *,
+    year: int | None = None,
+    issuer: str | None = None,
+    mode: ViewMode = ViewMode.OFFICIAL,
 ) -> BuiltReport:
     """One report of a stored plan as file bytes: kind "results" (a past term's table,
-    Phụ lục 1A/1B) or "progress" (a resolution's or annual plan's year, default now)."""
+    Phụ lục 1A/1B) or "progress" (a resolution's or annual plan's year, default now),
+    official or a working draft (`mode`)."""
     if fmt not in FORMATS:
         raise DownloadError(
             f"Định dạng không hợp lệ: {fmt} (docx, xlsx, pdf)", code="format", place=fmt
@@ -89,9 +106,9 @@ def build_report(
             place=plan_code,
         )
     if kind == "results":
-        return _results(plan, fmt, issuer)
+        return _results(plan, fmt, issuer, mode)
     if kind == "progress":
-        return _progress(plan, fmt, report_year(plan, year), issuer)
+        return _progress(plan, fmt, report_year(plan, year), issuer, mode)
     raise DownloadError(
         f"Loại báo cáo không hợp lệ: {kind} (results, progress)", code="kind", place=kind
     )
@@ -122,7 +139,7 @@ def report_year(plan: Plan, year: int | None) -> int:
     return year
 
 
-def _results(plan: Plan, fmt: str, issuer: str | None) -> BuiltReport:
+def _results(plan: Plan, fmt: str, issuer: str | None, mode: ViewMode) -> BuiltReport:
     if plan.kind != PlanKind.PAST_TERM:
         raise DownloadError(
             f"Kế hoạch “{plan.code}” không phải kết quả nhiệm kỳ trước; "
@@ -131,18 +148,38 @@ def _results(plan: Plan, fmt: str, issuer: str | None) -> BuiltReport:
             place=plan.code,
         )
     heading = _heading(
-        plan, issuer, f"Kết quả thực hiện các chỉ tiêu nhiệm kỳ {plan.term_start} - {plan.term_end}"
+        plan,
+        issuer,
+        f"Kết quả thực hiện các chỉ tiêu nhiệm kỳ {plan.term_start} - {plan.term_end}",
+        mode,
     )
-    term, groups = stored_past_term(plan)
-    table = results_table(term, groups=groups)
+    term, groups, unapproved = stored_past_term(plan, mode=mode)
+    table = _marked(results_table(term, groups=groups), unapproved)
     content = _write(
         fmt, lambda: results_docx(table, heading), lambda: results_xlsx(table, heading)
     )
-    name = f"Kết quả thực hiện chỉ tiêu - {plan.name}.{fmt}"
-    return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt])
+    name = f"Kết quả thực hiện chỉ tiêu - {plan.name}{_suffix(mode)}.{fmt}"
+    return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt], heading.basis)
 
 
-def _progress(plan: Plan, fmt: str, year: int, issuer: str | None) -> BuiltReport:
+def _marked(table: ResultsTable, unapproved: frozenset[tuple[str, str]]) -> ResultsTable:
+    """The rows whose result is not yet approved, by (STT, name), marked "*"."""
+    if not unapproved:
+        return table
+    rows = tuple(
+        replace(row, result_text=row.result_text + UNAPPROVED_MARK)
+        if (row.stt, row.name) in unapproved and row.result_text
+        else row
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+def _suffix(mode: ViewMode) -> str:
+    return " (dự thảo)" if mode is ViewMode.WORKING else ""
+
+
+def _progress(plan: Plan, fmt: str, year: int, issuer: str | None, mode: ViewMode) -> BuiltReport:
     if plan.kind == PlanKind.PAST_TERM:
         raise DownloadError(
             f"Kế hoạch “{plan.code}” là kết quả nhiệm kỳ trước; hãy xuất bảng kết quả (results).",
@@ -152,18 +189,24 @@ def _progress(plan: Plan, fmt: str, year: int, issuer: str | None) -> BuiltRepor
     span = span_words(plan.term_start, plan.term_end)
     subject = f"Tình hình thực hiện các chỉ tiêu {span}"
     heading = _heading(
-        plan, issuer, subject if span.endswith(str(year)) else f"{subject}, năm {year}"
+        plan, issuer, subject if span.endswith(str(year)) else f"{subject}, năm {year}", mode
     )
-    catalogue, figures = stored_catalogue(plan)
+    catalogue, figures, unapproved = stored_catalogue(plan, mode=mode)
     report = progress_report(
-        catalogue, figures, year, task_notes=task_notes(plan, year), charts=fmt != "xlsx"
+        catalogue,
+        figures,
+        year,
+        task_notes=task_notes(plan, year),
+        charts=fmt != "xlsx",
+        draft=mode is ViewMode.WORKING,
+        unapproved=unapproved,
     )
     content = _write(
         fmt, lambda: progress_docx(report, heading), lambda: progress_xlsx(report, heading)
     )
     place = bare_name(_issuing_name(plan)) or plan.name
-    name = f"Tình hình thực hiện chỉ tiêu năm {year} - {place}.{fmt}"
-    return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt])
+    name = f"Tình hình thực hiện chỉ tiêu năm {year} - {place}{_suffix(mode)}.{fmt}"
+    return BuiltReport(content, safe_filename(name), MEDIA_TYPES[fmt], heading.basis)
 
 
 def _write(fmt: str, docx: Callable[[], bytes], xlsx: Callable[[], bytes]) -> bytes:
@@ -173,15 +216,50 @@ def _write(fmt: str, docx: Callable[[], bytes], xlsx: Callable[[], bytes]) -> by
     return docx_to_pdf(content) if fmt == "pdf" else content
 
 
-def _heading(plan: Plan, issuer: str | None, subtitle: str) -> ReportHeading:
-    """The heading: the committee of the plan's place at its level (a province, a city, a
-    commune, a ward, a special zone: whatever the store's locality is), signed in that place."""
+def _heading(
+    plan: Plan, issuer: str | None, subtitle: str, mode: ViewMode = ViewMode.OFFICIAL
+) -> ReportHeading:
+    """The heading: the body that issues the plan (`issuer`, else the plan's own: a Party
+    committee, a People's Council or a People's Committee) of the plan's place at its level
+    (a province, a city, a commune, a ward, a special zone: whatever the store's locality
+    is), with that body's national heading and signature block, signed in that place.
+    A plan that names no body is reported by the place's People's Committee, and
+    `basis` says so."""
     name = _issuing_name(plan)
+    named = issuer or plan.issuer
+    kind = issuer_kind(named) if named else None
+    basis = ""
+    if kind is None and not issuer:
+        basis = (
+            f"Kế hoạch “{plan.name}” không ghi cơ quan ban hành"
+            + (f" (ghi “{named}”)" if named else "")
+            + f"; báo cáo đứng tên Ủy ban nhân dân {name or 'của địa phương'} "
+            "theo địa bàn và cấp của kế hoạch."
+        )
+    body = issuing_body(kind or ISSUER_KINDS[DEFAULT_KIND], _issuing_level(plan), name)
+    if kind is None and issuer:  # a body the table does not know, as the person wrote it
+        body = issuer
+    kind = kind or ISSUER_KINDS[DEFAULT_KIND]
     return ReportHeading(
-        issuer=issuer or "\n".join(("ỦY BAN NHÂN DÂN", name.upper())).strip(),
+        issuer=body.strip(),
         place=bare_name(name) or "…",
         subtitle=subtitle,
+        party=kind.code == "dang_bo",
+        national=kind.national,
+        motto=kind.motto,
+        separator=kind.separator,
+        signer=signature(kind),
+        draft=mode is ViewMode.WORKING,
+        basis=basis,
     )
+
+
+def _issuing_level(plan: Plan) -> str:
+    locality = plan.locality
+    if locality is None:
+        return ""
+    found = locality.parent or locality
+    return KIND_LEVELS.get(found.kind, found.kind)
 
 
 def _issuing_name(plan: Plan) -> str:

@@ -9,6 +9,7 @@ from django import forms
 from chitieu.catalog.model import Assessment
 from chitieu.web.dashboard.services import Filters
 from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, default_mode, may_see_working, mode_for
 from chitieu.web.plans.models import Department, Group, Locality, Plan
 
 ALL = ("", "Tất cả")
@@ -20,15 +21,22 @@ class FilterForm(forms.Form):
     danh_gia = forms.ChoiceField(label="Đánh giá", required=False)
     so_nganh = forms.ChoiceField(label="Sở, ngành", required=False)
     dia_ban = forms.ChoiceField(label="Địa bàn", required=False)
-    da_duyet = forms.BooleanField(label="Chỉ tính số liệu đã duyệt", required=False)
+    so_lieu = forms.ChoiceField(label="Số liệu", required=False, choices=ViewMode.choices())
 
-    def __init__(self, data: Any, *, plan: Plan) -> None:
-        # The plan shown is the plan the form submits: without it the select would fall
-        # back to its first option, and choosing a group would open another plan.
-        if data is not None and not data.get("ke_hoach"):
+    def __init__(self, data: Any, *, plan: Plan, user: Any = None) -> None:
+        if data is not None:
             data = data.copy()
-            data["ke_hoach"] = plan.code
+            # The plan shown is the plan the form submits: without it the select would fall
+            # back to its first option, and choosing a group would open another plan.
+            if not data.get("ke_hoach"):
+                data["ke_hoach"] = plan.code
+            # The select shows the view the page really uses.
+            data["so_lieu"] = mode_for(user, data.get("so_lieu")).value
         super().__init__(data, initial={"ke_hoach": plan.code})
+        self.user = user
+        self.fields["so_lieu"].initial = default_mode(user).value
+        if not may_see_working(user):
+            self.fields["so_lieu"].choices = [(ViewMode.OFFICIAL.value, ViewMode.OFFICIAL.label)]
         self.fields["ke_hoach"].choices = [(p.code, p.name) for p in Plan.objects.all()]
         self.fields["nhom"].choices = [ALL] + [
             (g.code, g.name) for g in Group.objects.filter(plan=plan).order_by("position")
@@ -53,8 +61,12 @@ class FilterForm(forms.Form):
             status=data.get("danh_gia", ""),
             department=data.get("so_nganh", ""),
             locality=data.get("dia_ban", ""),
-            approved_only=bool(data.get("da_duyet", False)),
+            mode=self.mode(),
         )
+
+    def mode(self) -> ViewMode:
+        """The view asked for, if the user's role allows it; else the role's default."""
+        return mode_for(self.user, self.data.get("so_lieu") if self.data else None)
 
 
 class TaskNoteForm(forms.Form):

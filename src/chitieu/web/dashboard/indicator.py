@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -28,6 +29,7 @@ from chitieu.web.dashboard.templatetags.chitieu_format import vi_value
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.series import PeriodSeries, series_of
+from chitieu.web.figures.visibility import ViewMode, counted, counted_states
 from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import (
     Indicator,
@@ -72,6 +74,23 @@ class IndicatorPage:
     base: Baselines = field(default_factory=lambda: Baselines(None, None))  # stated, revised
     rebased_path: RequiredPath | None = None  # the path from the revised baseline
     latest_plan_part: PartYear | None = None  # the latest part-year figure vs the annual plan
+    mode: ViewMode = ViewMode.WORKING
+
+    @property
+    def approved_only(self) -> bool:
+        return self.mode is ViewMode.OFFICIAL
+
+    @cached_property
+    def uncounted(self) -> set[int]:
+        """Ids of the figures in the table that this view does not count (returned ones,
+        and in the official view those not yet approved)."""
+        counted_ids = {f.pk for f in self.counted_figures}
+        return {f.pk for f in self.figures if f.pk not in counted_ids}
+
+    @property
+    def counted_figures(self) -> list[Figure]:
+        states = counted_states(self.mode)
+        return [f for f in self.figures if f.review_state in states]
 
     @property
     def path_note(self) -> str:
@@ -118,11 +137,17 @@ def baseline_source(baseline: model.Baseline) -> str:
 
 
 def indicator_page(
-    indicator: Indicator, *, locality_code: str = "", rules: Rules = DEFAULT_RULES
+    indicator: Indicator,
+    *,
+    locality_code: str = "",
+    rules: Rules = DEFAULT_RULES,
+    mode: ViewMode = ViewMode.WORKING,
 ) -> IndicatorPage:
+    """The page of an indicator: assessed, charted and path-drawn from the figures that
+    count in `mode`; the figures table lists every stored figure with its review state."""
     plan = indicator.plan
     locality = plan_locality(plan, locality_code)
-    core_figures = figures_by_indicator(plan, locality).get(indicator.pk, [])
+    core_figures = figures_by_indicator(plan, locality, mode=mode).get(indicator.pk, [])
     stated = stated_baselines(plan, locality).get(indicator.pk)
     row = build_row(
         indicator, core_figures, plan, rules=rules, as_of=timezone.localdate().year, stated=stated
@@ -132,12 +157,17 @@ def indicator_page(
         .select_related("entered_by", "reviewed_by")
         .order_by("year", "period", "status")
     )
+    used = list(
+        counted(Figure.objects.filter(indicator=indicator, locality=locality), mode)
+        .select_related("indicator", "locality", "entered_by")
+        .order_by("year", "period", "status")
+    )
     target = row.target
-    baselines = baseline_figures(stored, target)
+    baselines = baseline_figures(used, target)
     both = baselines_of(target, dict(_yearly(core_figures)), row.core.unit, stated)
     path = _path(row, both.start)
     rebased = _path(row, both.revised) if both.stated is not None and both.revised else None
-    chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in stored], target, path)
+    chart = indicator_chart(row.core, [figure_adapters.figure(f) for f in used], target, path)
     return IndicatorPage(
         indicator=indicator,
         locality=locality,
@@ -159,11 +189,12 @@ def indicator_page(
             .select_related("task")
             .order_by("task__plan", "task__position")
         ),
-        series=series_of(indicator, locality) if locality is not None else [],
+        series=series_of(indicator, locality, mode=mode) if locality is not None else [],
         annual=_annual(indicator, row, path),
         base=both,
         rebased_path=rebased,
         latest_plan_part=_plan_part(indicator, row),
+        mode=mode,
     )
 
 

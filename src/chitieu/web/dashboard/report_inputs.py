@@ -3,6 +3,9 @@
 A past-term plan becomes a PastTerm (results table), a resolution or annual plan a
 Catalogue with its figures (progress report); the task notes of a year become the
 progress report's "Nhiệm vụ" column. Rows go through the plans/figures adapters.
+Only the figures that count in the report's mode are read (figures.visibility): the
+official report approved and published ones, the working draft everything but returned
+figures, with the keys of those not yet approved so the report can mark them.
 """
 
 from __future__ import annotations
@@ -13,25 +16,39 @@ from django.db.models import QuerySet
 
 from chitieu.catalog import model
 from chitieu.catalog.period import Period, PeriodError
+from chitieu.reports.progress import figure_key
 from chitieu.reports.stored import StoredRow, past_term_from_store
 from chitieu.web.dashboard.baselines import stated_baselines
 from chitieu.web.dashboard.models import TaskNote
 from chitieu.web.figures import adapters as figure_adapters
 from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, counted, is_official
 from chitieu.web.plans import adapters
 from chitieu.web.plans.models import Plan
 
 STATUS_ORDER = ("chinh_thuc", "so_bo", "uoc")
+FigureKey = tuple[str, str, str, str]  # reports.progress.figure_key
 
 
-def stored_past_term(plan: Plan) -> tuple[model.PastTerm, tuple[model.Group, ...]]:
-    """A past-term plan's rows as a PastTerm, with the groups the store names."""
+def stored_past_term(
+    plan: Plan, *, mode: ViewMode = ViewMode.OFFICIAL
+) -> tuple[model.PastTerm, tuple[model.Group, ...], frozenset[tuple[str, str]]]:
+    """A past-term plan's rows as a PastTerm, with the groups the store names and the
+    (STT, name) of the rows whose result is not yet approved."""
     rows = []
     indicators = plan.indicators.filter(active=True).order_by("position").select_related("group")
     figures = _best_figures(
-        Figure.objects.filter(
-            indicator__plan=plan, locality=plan.locality, period=str(plan.term_end)
+        counted(
+            Figure.objects.filter(
+                indicator__plan=plan, locality=plan.locality, period=str(plan.term_end)
+            ),
+            mode,
         )
+    )
+    unapproved = frozenset(
+        (indicator.stt, indicator.name)
+        for indicator in indicators
+        if (found := figures.get(indicator.pk)) is not None and not is_official(found.review_state)
     )
     for indicator in indicators:
         target = indicator.targets.filter(plan=plan).order_by("position").first()
@@ -56,7 +73,7 @@ def stored_past_term(plan: Plan) -> tuple[model.PastTerm, tuple[model.Group, ...
         period=(plan.term_start, plan.term_end),
         rows=rows,
     )
-    return term, _groups(plan)
+    return term, _groups(plan), unapproved
 
 
 def _best_figures(rows: QuerySet[Figure]) -> dict[int, Figure]:
@@ -71,17 +88,28 @@ def _best_figures(rows: QuerySet[Figure]) -> dict[int, Figure]:
     return best
 
 
-def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
-    """A plan's indicators, groups and tasks as a Catalogue, and its figures."""
+def stored_catalogue(
+    plan: Plan, *, mode: ViewMode = ViewMode.OFFICIAL
+) -> tuple[model.Catalogue, list[model.Figure], frozenset[FigureKey]]:
+    """A plan's indicators, groups and tasks as a Catalogue, its figures that count in
+    `mode`, and the keys of those not yet approved."""
     rows = list(
         plan.indicators.filter(active=True).order_by("position").select_related("group", "parent")
     )
     indicators = [adapters.indicator(row) for row in rows]
-    figures = figure_adapters.figures(
+    stored = counted(
         Figure.objects.filter(indicator__plan=plan).select_related(
             "indicator", "locality", "entered_by"
-        )
+        ),
+        mode,
     )
+    figures: list[model.Figure] = []
+    unapproved: set[FigureKey] = set()
+    for row in stored:
+        figure = figure_adapters.figure(row)
+        figures.append(figure)
+        if not is_official(row.review_state):
+            unapproved.add(figure_key(figure))
     locality = plan.locality.code if plan.locality else ""
     indicators = [_with_stored_baselines(i, figures, locality, plan.term_start) for i in indicators]
     stated = stated_baselines(plan, plan.locality)
@@ -98,7 +126,7 @@ def stored_catalogue(plan: Plan) -> tuple[model.Catalogue, list[model.Figure]]:
             for task in plan.tasks.filter(active=True).prefetch_related("links__indicator")
         ),
     )
-    return catalogue, figures
+    return catalogue, figures, frozenset(unapproved)
 
 
 def task_notes(plan: Plan, year: int) -> dict[str, str]:

@@ -22,10 +22,12 @@ from chitieu.catalog import model
 from chitieu.catalog.period import Period, PeriodKind
 from chitieu.outlook import NoGoalError, Outlook, Rating, rate, resolve_goal
 from chitieu.quantity import QuantityError, format_value
+from chitieu.reports.progress import figure_key
 from chitieu.web.dashboard.baselines import baselines_of, stated_baselines
 from chitieu.web.dashboard.templatetags.chitieu_format import plain
 from chitieu.web.figures import adapters as figure_adapters
-from chitieu.web.figures.models import Figure, ReviewState
+from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, counted, counted_states
 from chitieu.web.plans import adapters as plan_adapters
 from chitieu.web.plans.models import Department, Group, Indicator, Locality, Plan, PlanKind
 
@@ -41,7 +43,8 @@ class Filters:
     status: str = ""
     department: str = ""
     locality: str = ""
-    approved_only: bool = False  # only figures whose review state is "đã duyệt"
+    # Which figures count (figures.visibility): official (approved or published) or working.
+    mode: ViewMode = ViewMode.WORKING
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class Row:
         if self.target is None or self.result.achieved_value is None:
             return ""
         return averaged_span(self.target, self.result.years_used)
+
+    latest_unapproved: bool = False  # the working view's latest figure is not yet approved
 
     @property
     def status(self) -> model.Assessment:
@@ -114,18 +119,27 @@ class Dashboard:
     groups: list[GroupCounts]  # counts before the status filter
     at_risk: list[Row]
     totals: tuple[tuple[model.Assessment, int], ...] = field(default=())
-    approved_only: bool = False
+    mode: ViewMode = ViewMode.WORKING
+
+    @property
+    def approved_only(self) -> bool:
+        return self.mode is ViewMode.OFFICIAL
 
     @property
     def view_label(self) -> str:
         """Which figures the page is computed from."""
         if self.approved_only:
-            return "Chỉ tính số liệu đã duyệt"
-        return "Tính mọi số liệu đã nhập (kể cả chưa duyệt)"
+            return "Số liệu chính thức: chỉ tính số liệu đã duyệt và số liệu công bố"
+        return "Bản làm việc (dự thảo): tính mọi số liệu đã nhập, kể cả chưa duyệt"
 
     @property
     def total(self) -> int:
         return sum(n for _, n in self.totals)
+
+    @property
+    def unapproved(self) -> bool:
+        """Whether a value shown is not yet approved (the legend "* Số liệu chưa duyệt")."""
+        return any(r.latest_unapproved for r in self.rows)
 
     @property
     def closed(self) -> bool:
@@ -164,7 +178,7 @@ def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> 
         locality=locality,
         department=filters.department,
         rules=rules,
-        approved_only=filters.approved_only,
+        mode=filters.mode,
     )
     if filters.group:
         rows = [r for r in rows if r.core.group == filters.group]
@@ -172,7 +186,7 @@ def dashboard(plan: Plan, *, filters: Filters, rules: Rules = DEFAULT_RULES) -> 
     totals = _counts(rows)
     shown = [r for r in rows if not filters.status or r.status.value == filters.status]
     at_risk = [r for r in rows if r.at_risk]
-    return Dashboard(plan, locality, shown, groups, at_risk, totals, filters.approved_only)
+    return Dashboard(plan, locality, shown, groups, at_risk, totals, filters.mode)
 
 
 def dashboard_rows(
@@ -182,10 +196,10 @@ def dashboard_rows(
     department: str = "",
     rules: Rules = DEFAULT_RULES,
     as_of: int | None = None,
-    approved_only: bool = False,
+    mode: ViewMode = ViewMode.WORKING,
 ) -> list[Row]:
-    """One row per active indicator of the plan, with its figures in `locality`
-    (only the approved ones with `approved_only`)."""
+    """One row per active indicator of the plan, with its figures in `locality` that
+    count in `mode` (never a returned one)."""
     indicators = (
         Indicator.objects.filter(plan=plan, active=True)
         .select_related("group", "parent")
@@ -197,33 +211,55 @@ def dashboard_rows(
     )
     if department:
         indicators = indicators.filter(department__code=department)
-    by_indicator = figures_by_indicator(plan, locality, approved_only=approved_only)
+    by_indicator = figures_by_indicator(plan, locality, mode=mode)
+    unapproved = unapproved_keys(plan, locality, mode=mode)
     stated = stated_baselines(plan, locality)
     year = as_of if as_of is not None else timezone.localdate().year
     return [
         build_row(
-            i, by_indicator.get(i.pk, []), plan, rules=rules, as_of=year, stated=stated.get(i.pk)
+            i,
+            by_indicator.get(i.pk, []),
+            plan,
+            rules=rules,
+            as_of=year,
+            stated=stated.get(i.pk),
+            unapproved=unapproved,
         )
         for i in indicators
     ]
 
 
 def figures_by_indicator(
-    plan: Plan, locality: Locality | None, *, approved_only: bool = False
+    plan: Plan, locality: Locality | None, *, mode: ViewMode = ViewMode.WORKING
 ) -> dict[int, list[model.Figure]]:
-    """The core figures (plan values left out) of every indicator of the plan."""
-    rows = (
+    """The core figures (plan values left out) of every indicator of the plan that count
+    in `mode`."""
+    rows = counted(
         Figure.objects.filter(indicator__plan=plan, locality=locality)
         .exclude(status=model.FigureStatus.PLAN.value)
         .select_related("indicator", "locality", "entered_by")
-        .order_by("year", "period")
+        .order_by("year", "period"),
+        mode,
     )
-    if approved_only:
-        rows = rows.filter(review_state=ReviewState.APPROVED)
     found: dict[int, list[model.Figure]] = defaultdict(list)
     for row in rows:
         found[row.indicator_id].append(figure_adapters.figure(row))
     return found
+
+
+def unapproved_keys(
+    plan: Plan, locality: Locality | None, *, mode: ViewMode = ViewMode.WORKING
+) -> frozenset[tuple[str, str, str, str]]:
+    """The keys (reports.progress.figure_key) of the figures counted in `mode` that are not
+    yet approved: none in the official view."""
+    rows = counted(Figure.objects.filter(indicator__plan=plan, locality=locality), mode)
+    rows = rows.exclude(review_state__in=counted_states(ViewMode.OFFICIAL))
+    return frozenset(
+        (code, place, period, status)
+        for code, place, period, status in rows.values_list(
+            "indicator__code", "locality__code", "period", "status"
+        )
+    )
 
 
 def build_row(
@@ -234,6 +270,7 @@ def build_row(
     rules: Rules,
     as_of: int,
     stated: Mapping[int, model.Baseline] | None = None,
+    unapproved: frozenset[tuple[str, str, str, str]] = frozenset(),
 ) -> Row:
     """The row of one indicator; `stated` are the baselines its resolution states, by year."""
     core = plan_adapters.indicator(indicator, with_targets=False)
@@ -255,6 +292,7 @@ def build_row(
         departments=tuple(d.name for d in getattr(indicator, "deps", [])),
         latest_part=part_year(latest, core.unit, target) if latest else None,
         baseline=baseline,
+        latest_unapproved=latest is not None and figure_key(latest) in unapproved,
     )
 
 

@@ -15,6 +15,7 @@ from chitieu.reports import pdf
 from chitieu.web.accounts.permissions import PermissionDenied
 from chitieu.web.dashboard import audit, downloads, indicator, services, tasks
 from chitieu.web.dashboard.forms import FilterForm, TaskLinkForm, TaskNoteForm
+from chitieu.web.figures import visibility
 from chitieu.web.plans import task_links
 from chitieu.web.plans.models import Indicator, Plan, PlanKind, Task
 
@@ -30,7 +31,7 @@ def _plan(request: HttpRequest) -> Plan:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    form = FilterForm(request.GET or None, plan=plan)
+    form = FilterForm(request.GET or None, plan=plan, user=request.user)
     board = services.dashboard(plan, filters=form.filters())
     context = {
         "plan": plan,
@@ -38,6 +39,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "board": board,
         "statuses": services.STATUSES,
         "formats": downloads.FORMAT_LABELS.items(),
+        "may_switch": visibility.may_see_working(request.user),
+        "modes": list(visibility.ViewMode),
     }
     if plan.kind != PlanKind.PAST_TERM:
         context["report_years"] = downloads.report_years(plan)
@@ -48,8 +51,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     found = get_object_or_404(Indicator.objects.select_related("plan", "group"), code=code)
-    page = indicator.indicator_page(found, locality_code=request.GET.get("dia_ban", ""))
-    return render(request, "dashboard/indicator.html", {"page": page, "plan": found.plan})
+    mode = visibility.mode_for(request.user, request.GET.get("so_lieu"))
+    page = indicator.indicator_page(found, locality_code=request.GET.get("dia_ban", ""), mode=mode)
+    context = {
+        "page": page,
+        "plan": found.plan,
+        "may_switch": visibility.may_see_working(request.user),
+        "modes": visibility.ViewMode,
+    }
+    return render(request, "dashboard/indicator.html", context)
 
 
 @login_required
@@ -80,33 +90,54 @@ def progress_download(request: HttpRequest, plan: str, year: int, fmt: str) -> H
 @require_GET
 def progress_choice(request: HttpRequest, plan: str) -> HttpResponse:
     """The dashboard's year-and-format form, sent to the report's own address."""
-    found = get_object_or_404(Plan, code=plan)
+    found = Plan.objects.filter(code=plan).first()
+    if found is None:
+        return _no_report(request, None, f"Không có kế hoạch mã “{plan}”.")
     fmt = request.GET.get("dinh_dang", "docx")
     try:
         year = int(request.GET.get("nam", ""))
     except ValueError:
         year = downloads.default_year(found)
     if fmt not in downloads.FORMATS or year not in downloads.report_years(found):
-        raise Http404("Năm hoặc định dạng báo cáo không hợp lệ.")
-    return redirect("dashboard:progress_download", plan=found.code, year=year, fmt=fmt)
+        return _no_report(request, found, "Năm hoặc định dạng báo cáo không hợp lệ.")
+    url = reverse("dashboard:progress_download", args=[found.code, year, fmt])
+    mode = visibility.report_mode(request.user, request.GET.get("so_lieu"))
+    return redirect(url if mode is visibility.ViewMode.OFFICIAL else f"{url}?so_lieu={mode.value}")
 
 
 def _download(
     request: HttpRequest, kind: str, plan: str, fmt: str, year: int | None
 ) -> HttpResponse:
-    found = get_object_or_404(Plan, code=plan)
+    """The report as an attachment; a report that does not exist is a page that says why in
+    Vietnamese and links the plan's reports that do (never a bare 404)."""
+    found = Plan.objects.filter(code=plan).first()
+    if found is None:
+        return _no_report(request, None, f"Không có kế hoạch mã “{plan}”.")
     if fmt == "pdf" and pdf.soffice() is None:
         return _no_pdf(request, kind, found, year, downloads.NO_PDF)
+    mode = visibility.report_mode(request.user, request.GET.get("so_lieu"))
     try:
-        built = downloads.build_report(kind, plan, fmt, year=year)
+        built = downloads.build_report(kind, plan, fmt, year=year, mode=mode)
     except downloads.DownloadError as error:
-        raise Http404(error.message) from error
+        return _no_report(request, found, error.message)
     except pdf.PdfUnavailableError as error:
         return _no_pdf(request, kind, found, year, str(error))
     response = HttpResponse(built.content, content_type=built.media_type)
     response["Content-Disposition"] = built.content_disposition
     response["Content-Length"] = str(len(built.content))
     return response
+
+
+def _no_report(request: HttpRequest, plan: Plan | None, message: str) -> HttpResponse:
+    context: dict[str, object] = {
+        "message": message,
+        "plan": plan,
+        "formats": downloads.FORMAT_LABELS.items(),
+    }
+    if plan is not None and plan.kind != PlanKind.PAST_TERM:
+        context["report_years"] = downloads.report_years(plan)
+        context["default_year"] = downloads.default_year(plan)
+    return render(request, "dashboard/no_report.html", context, status=404)
 
 
 def _no_pdf(

@@ -60,6 +60,7 @@ def import_published(
         actor=actor,
         dry_run=dry_run,
         description="Nhập số liệu đã công bố",
+        published=True,
     )
     result = PublishedImport(report)
     if not dry_run:

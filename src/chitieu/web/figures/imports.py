@@ -27,7 +27,7 @@ from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem, 
 from chitieu.quantity import get_unit, parse_unit
 from chitieu.quantity.errors import UnknownUnitError
 from chitieu.web.accounts.permissions import EditScope
-from chitieu.web.figures.models import Action, Figure, FigureRevision, Status
+from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
 from chitieu.web.figures.plausibility import Plausibility
 from chitieu.web.figures.services import lock_reason, write_change
 from chitieu.web.plans.models import Indicator, Locality
@@ -109,6 +109,7 @@ def import_figures(
     progress: Progress | None = None,
     description: str | None = None,
     confirm_warnings: str = "",
+    published: bool = False,
 ) -> ImportReport:
     """Check every row, then write them all (or, with dry_run, only say what would change).
 
@@ -116,9 +117,10 @@ def import_figures(
     Each history row's reason is `description` (default "Nhập từ tệp <name>") and the row.
     Plausibility warnings stop the import (WarningsUnconfirmed) unless `confirm_warnings`
     gives the note that confirms them; the note is added to each warned row's reason.
+    `published`: the file is a publication (published figures), stored as ReviewState.PUBLISHED.
     """
     problems = list(figures_file.problems)
-    checker = _Checker(figures_file.rows, actor)
+    checker = _Checker(figures_file.rows, actor, published=published)
     changes = []
     for row in figures_file.rows:
         change = checker.check(row, problems)
@@ -142,7 +144,10 @@ def import_figures(
 class _Checker:
     """The store's side of the checks, with everything the file names read up front."""
 
-    def __init__(self, rows: tuple[FigureRow, ...], actor: Any | None) -> None:
+    def __init__(
+        self, rows: tuple[FigureRow, ...], actor: Any | None, *, published: bool = False
+    ) -> None:
+        self.published = published
         codes = {row.indicator for row in rows}
         self.indicators = {
             i.code: i for i in Indicator.objects.filter(code__in=codes).select_related("plan")
@@ -235,8 +240,8 @@ class _Checker:
                     "period_outside_plan",
                 )
             )
-        if existing is not None and _differs(existing, row):
-            reason = lock_reason(existing)
+        if existing is not None and self._differs(existing, row):
+            reason = lock_reason(existing, publishing=self.published)
             if reason is not None:
                 problems.append(Problem(row.at("value"), f"số liệu bị khoá: {reason}", "locked"))
         if len(problems) > found:
@@ -248,9 +253,15 @@ class _Checker:
                 return None
         if existing is None:
             return Change(row, "create")
-        if _differs(existing, row):
+        if self._differs(existing, row):
             return Change(row, "update", existing.value)
         return Change(row, "unchanged", existing.value)
+
+    def _differs(self, figure: Figure, row: FigureRow) -> bool:
+        """A published row also changes a figure stored before as a draft."""
+        if self.published and figure.review_state != ReviewState.PUBLISHED:
+            return True
+        return _differs(figure, row)
 
 
 def _differs(figure: Figure, row: FigureRow) -> bool:
@@ -317,6 +328,7 @@ def _write(
                 "source": row.source,
                 "note": row.note,
                 "source_text": row.value_text[:100],
+                **({"review_state": ReviewState.PUBLISHED} if checker.published else {}),
             },
         )
         done += 1
@@ -340,6 +352,7 @@ def _create(
             note=row.note,
             entered_by=actor,
             entered_at=now,
+            review_state=ReviewState.PUBLISHED if checker.published else ReviewState.DRAFT,
         )
         for row in rows
     ]

@@ -18,10 +18,19 @@ from chitieu.web.plans.models import VALUE_DIGITS, Indicator, Locality
 
 
 class ReviewState(Labelled):
+    """Where a figure is in its review, which decides where it counts (figures.visibility).
+
+    PUBLISHED is a figure taken from a publication (the resolution itself, a statistical
+    yearbook): nobody in the office reviews it, its source line is its ground, and it counts
+    as official like an approved figure. It is locked like an approved one (the planner
+    reopens it to change it); a newer publication may overwrite it.
+    """
+
     DRAFT = "nhap", "Đang nhập"
     SUBMITTED = "cho_duyet", "Chờ duyệt"
     APPROVED = "da_duyet", "Đã duyệt"
     RETURNED = "tra_lai", "Trả lại"
+    PUBLISHED = "cong_bo", "Đã công bố"
 
 
 class Action(Labelled):
@@ -31,6 +40,7 @@ class Action(Labelled):
     APPROVE = "duyet", "Duyệt"
     RETURN = "tra_lai", "Trả lại"
     REOPEN = "mo_lai", "Mở lại"
+    PUBLISH = "cong_bo", "Ghi số liệu công bố"
 
 
 class Figure(models.Model):

@@ -23,6 +23,7 @@ from chitieu.outlook.annual_plan import (
 )
 from chitieu.profile.model import NationalTargets
 from chitieu.web.figures.models import Figure
+from chitieu.web.figures.visibility import ViewMode, counted
 from chitieu.web.plans import adapters
 from chitieu.web.plans.models import Indicator, Plan, PlanKind
 
@@ -115,12 +116,16 @@ def annual_targets(plan: Plan, resolution: Plan) -> list[AnnualTarget]:
 def stored_baselines(
     resolution: Plan, year: int, codes: Sequence[str]
 ) -> Mapping[str, model.Baseline]:
-    """The best stored figure of `year` for each code, in the resolution's locality."""
-    rows = Figure.objects.filter(
-        indicator__code__in=codes,
-        locality=resolution.locality,
-        period=str(year),
-        status__in=BEST_FIRST,
+    """The best stored figure of `year` for each code, in the resolution's locality (a
+    returned figure is never a baseline: figures.visibility)."""
+    rows = counted(
+        Figure.objects.filter(
+            indicator__code__in=codes,
+            locality=resolution.locality,
+            period=str(year),
+            status__in=BEST_FIRST,
+        ),
+        ViewMode.WORKING,
     ).select_related("indicator")
     best: dict[str, Figure] = {}
     for row in sorted(rows, key=lambda f: BEST_FIRST.index(f.status)):

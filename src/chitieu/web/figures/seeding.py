@@ -3,6 +3,8 @@
 The document was written in the first year of its term (2025 for 2025–2030),
 so its figures for that year are estimates (ước) and earlier ones official.
 A result cell that reads two ways ("328,096") is listed, never stored.
+The figures are stored as published (ReviewState.PUBLISHED) with their document
+line as source: the resolution is their ground, nobody in the office reviews them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from chitieu.catalog import model
 from chitieu.catalog.period import Period
 from chitieu.quantity import format_number
 from chitieu.web.accounts.permissions import require_admin
-from chitieu.web.figures.models import Figure, Status
+from chitieu.web.figures.models import Figure, ReviewState, Status
 from chitieu.web.figures.services import lock_reason, record_figure
 from chitieu.web.plans.models import Indicator
 from chitieu.web.plans.services import ensure_locality, past_term_indicator_code
@@ -130,14 +132,19 @@ def _store(
     existing = Figure.objects.filter(
         indicator=indicator, locality=locality, period=str(year), status=status
     ).first()
-    if existing is not None and (existing.value, existing.source) == (value, where):
+    if existing is not None and (existing.value, existing.source, existing.review_state) == (
+        value,
+        where,
+        ReviewState.PUBLISHED,
+    ):
         report.unchanged += 1
         return
     if existing is not None and keep_other_sources and existing.source != where:
         report.kept += 1
         return
-    if existing is not None and lock_reason(existing) is not None:
-        report.locked.append(f"{indicator.code} {locality.code} {year}: {lock_reason(existing)}")
+    locked = lock_reason(existing, publishing=True) if existing is not None else None
+    if locked is not None:
+        report.locked.append(f"{indicator.code} {locality.code} {year}: {locked}")
         return
     record_figure(
         indicator,
@@ -150,6 +157,7 @@ def _store(
         source=where,
         source_text=written[:100],
         reason="Số liệu trong văn bản",
+        published=True,
     )
     report.stored += 1
 

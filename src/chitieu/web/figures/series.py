@@ -16,6 +16,7 @@ from decimal import Decimal
 from chitieu.catalog.model import FigureStatus
 from chitieu.catalog.period import Period
 from chitieu.web.figures.models import Figure, FigureConflict
+from chitieu.web.figures.visibility import ViewMode, counted
 from chitieu.web.plans.models import Indicator, Locality
 
 # Publication order of the actual statuses; the last present is the best.
@@ -60,13 +61,15 @@ def revisions_of(indicator: Indicator, locality: Locality, period: Period | str)
     return _series(str(period), rows)
 
 
-def series_of(indicator: Indicator, locality: Locality) -> list[PeriodSeries]:
-    """revisions_of for every period that has a figure, oldest period first."""
-    rows = list(
-        Figure.objects.filter(indicator=indicator, locality=locality)
-        .prefetch_related("revisions", "conflicts")
-        .order_by("year", "period")
-    )
+def series_of(
+    indicator: Indicator, locality: Locality, *, mode: ViewMode | None = None
+) -> list[PeriodSeries]:
+    """revisions_of for every period that has a figure, oldest period first; with `mode`,
+    only the figures that count in it (figures.visibility)."""
+    found = Figure.objects.filter(indicator=indicator, locality=locality)
+    if mode is not None:
+        found = counted(found, mode)
+    rows = list(found.prefetch_related("revisions", "conflicts").order_by("year", "period"))
     periods: dict[str, list[Figure]] = {}
     for row in rows:
         periods.setdefault(row.period, []).append(row)

@@ -27,7 +27,7 @@ from chitieu.web.figures.models import (
 )
 from chitieu.web.plans.models import Indicator, Locality
 
-LOCKED_STATES = (ReviewState.SUBMITTED, ReviewState.APPROVED)
+LOCKED_STATES = (ReviewState.SUBMITTED, ReviewState.APPROVED, ReviewState.PUBLISHED)
 
 
 class ConflictError(ValueError):
@@ -80,8 +80,16 @@ class ReasonRequiredError(ValueError):
         )
 
 
-def lock_reason(figure: Figure) -> str | None:
-    """Why the figure cannot be edited now, in Vietnamese; None when it can."""
+def lock_reason(figure: Figure, *, publishing: bool = False) -> str | None:
+    """Why the figure cannot be edited now, in Vietnamese; None when it can.
+
+    A published figure is locked for entry but not for a newer publication (`publishing`).
+    """
+    if figure.review_state == ReviewState.PUBLISHED and not publishing:
+        return (
+            f"Là số liệu công bố ({figure.source or 'không rõ nguồn'}); "
+            "muốn sửa phải đề nghị bộ phận tổng hợp mở lại."
+        )
     if figure.review_state == ReviewState.APPROVED:
         return (
             f"Đã được {_who(figure.reviewed_by)} duyệt lúc {_when(figure.reviewed_at)}; "
@@ -109,12 +117,15 @@ def record_figure(
     note: str = "",
     source_text: str = "",
     reason: str = "",
+    published: bool = False,
 ) -> Figure:
     """Create or change a figure.
 
     expected_version is the version the actor saw: None when they saw no figure.
     If the figure changed meanwhile (or appeared), ConflictError carries both values.
     Changing an existing value without a reason raises ReasonRequiredError.
+    `published`: the value is taken from a publication (the resolution, a yearbook), so
+    the figure is stored as published (ReviewState.PUBLISHED), not as a draft.
     """
     require_edit(actor, indicator, locality)
     period = period if isinstance(period, Period) else Period.parse(period)
@@ -126,21 +137,28 @@ def record_figure(
         return _create(
             indicator, locality, period, status, value,
             actor=actor, source=source, note=note, source_text=source_text, reason=reason,
+            published=published,
         )  # fmt: skip
     if existing.version != expected_version:
         raise ConflictError(existing, expected_version=expected_version, your_value=value)
-    _require_unlocked(existing)
-    if (existing.value, existing.source, existing.note) == (value, source, note):
+    _require_unlocked(existing, publishing=published)
+    same = (existing.value, existing.source, existing.note) == (value, source, note)
+    if same and (not published or existing.review_state == ReviewState.PUBLISHED):
         return existing
     if existing.value != value and not reason.strip():
         raise ReasonRequiredError(existing)
+    fields: dict[str, Any] = {
+        "value": value, "source": source, "note": note, "source_text": source_text,
+    }  # fmt: skip
+    if published:
+        fields["review_state"] = ReviewState.PUBLISHED
     return write_change(
         existing,
-        action=Action.UPDATE,
+        action=Action.PUBLISH if published and same else Action.UPDATE,
         actor=actor,
         reason=reason,
         new_value=value,
-        fields={"value": value, "source": source, "note": note, "source_text": source_text},
+        fields=fields,
     )
 
 
@@ -197,11 +215,11 @@ def return_figure(figure: Figure, *, actor: Any | None, comment: str) -> Figure:
 
 @transaction.atomic
 def reopen_figure(figure: Figure, *, actor: Any | None, reason: str) -> Figure:
-    """The planner unlocks an approved figure, saying why; it goes back to draft."""
+    """The planner unlocks an approved (or published) figure, saying why; it goes back to draft."""
     require_planner(actor, "mở lại số liệu đã duyệt")
     if not reason.strip():
         raise ReviewError("Mở lại số liệu đã duyệt phải ghi rõ lý do.", code="reason_required")
-    if figure.review_state != ReviewState.APPROVED:
+    if figure.review_state not in (ReviewState.APPROVED, ReviewState.PUBLISHED):
         raise ReviewError("Chỉ mở lại được số liệu đã duyệt.", code="not_approved")
     return write_change(
         figure,
@@ -224,9 +242,12 @@ def _create(
     note: str,
     source_text: str,
     reason: str,
+    published: bool = False,
 ) -> Figure:
     now = timezone.now()
+    state = ReviewState.PUBLISHED if published else ReviewState.DRAFT
     figure = Figure.objects.create(
+        review_state=state,
         indicator=indicator,
         locality=locality,
         period=str(period),
@@ -296,8 +317,8 @@ def write_change(
     return figure
 
 
-def _require_unlocked(figure: Figure) -> None:
-    reason = lock_reason(figure)
+def _require_unlocked(figure: Figure, *, publishing: bool = False) -> None:
+    reason = lock_reason(figure, publishing=publishing)
     if reason is not None:
         raise LockedError(figure, reason)
 
