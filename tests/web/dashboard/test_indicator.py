@@ -27,8 +27,8 @@ def _text(html: str) -> str:
 def test_the_reason_is_a_sentence_and_the_arithmetic_is_inside_a_details(
     client: Any, user: Any, store: dict[str, Any]
 ) -> None:
-    put(store["doctors"], store["province"], 2025, "11")
-    put(store["doctors"], store["province"], 2026, "12")
+    put(store["doctors"], store["province"], 2025, "11", approved=True)
+    put(store["doctors"], store["province"], 2026, "12", approved=True)
     client.force_login(user("xem"))
     body = client.get("/chi-tieu/xh.y_te.bac_si/").content.decode()
     card = _section(body, "danh-gia")
@@ -49,7 +49,7 @@ def test_the_reason_is_a_sentence_and_the_arithmetic_is_inside_a_details(
 def test_the_dashboard_row_carries_the_arithmetic_behind_its_reason(
     client: Any, user: Any, store: dict[str, Any]
 ) -> None:
-    put(store["doctors"], store["province"], 2026, "12")
+    put(store["doctors"], store["province"], 2026, "12", approved=True)
     client.force_login(user("xem"))
     body = client.get("/").content.decode()
     start = body.index('<tr data-code="xh.y_te.bac_si"')

@@ -75,7 +75,7 @@ def test_an_average_target_says_which_years_it_averaged(viewer: Any) -> None:
 
     plan = Plan.objects.get(code="hung_yen_2025_2030")
     growth = Indicator.objects.get(plan=plan, code=GROWTH)
-    put(growth, plan.locality, 2026, "9.5", status="uoc")
+    put(growth, plan.locality, 2026, "9.5", status="uoc", approved=True)
     page = viewer.get(f"/chi-tieu/{GROWTH}/").content.decode()
     averaged = _part(page, "binh-quan", "</p>")
     assert "Kết quả bình quân 2026–2026: 9,5%/năm" in averaged

@@ -98,7 +98,7 @@ def test_the_real_plan_dashboard_is_fast(store: dict[str, Any]) -> None:
     put(store["doctors"], store["province"], 2026, "10")
     with CaptureQueriesContext(connection) as queries:
         dashboard(_plan(), filters=Filters())
-    assert len(queries.captured_queries) <= 8
+    assert len(queries.captured_queries) <= 9
 
 
 def _put_period(store: dict[str, Any], period: str, value: str) -> None:
