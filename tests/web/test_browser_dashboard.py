@@ -29,8 +29,8 @@ def real_plan() -> model.Catalogue:
     catalogue = seed_resolution()
     build_demo(seed_profile())
     province = Locality.objects.get(code="hung_yen")
-    put(Indicator.objects.get(code=LIFE), province, 2026, "77")
-    put(Indicator.objects.get(code=POVERTY), province, 2026, "0.8")
+    put(Indicator.objects.get(code=LIFE), province, 2026, "77", approved=True)
+    put(Indicator.objects.get(code=POVERTY), province, 2026, "0.8", approved=True)
     return catalogue
 
 
@@ -83,7 +83,7 @@ def test_the_indicator_chart_draws_one_point_per_year(
 
 
 GRDP_SIZE = "kt.grdp.quy_mo"  # 328.283 tỷ đồng in 2025, target 600.000 tỷ đồng
-FILTERS = ["id_ke_hoach", "id_nhom", "id_danh_gia", "id_so_nganh", "id_dia_ban", "id_da_duyet"]
+FILTERS = ["id_ke_hoach", "id_nhom", "id_danh_gia", "id_so_nganh", "id_dia_ban", "id_so_lieu"]
 _FOCUS = """() => { const el = document.activeElement;
   return [el.id || el.textContent.trim(), el.matches(':focus-visible'),
           getComputedStyle(el).outlineStyle]; }"""

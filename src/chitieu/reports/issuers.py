@@ -27,6 +27,7 @@ class IssuerKind:
     on_behalf: str  # first line of the signature block
     signer: str  # the signer's title
     bodies: dict[str, str]  # level -> the body's name before the place ("" = the place only)
+    number: str = "Số: …/BC-…"  # the number line: a Party report is numbered "Số …-BC/…"
 
 
 ISSUER_KINDS: dict[str, IssuerKind] = {
@@ -40,6 +41,7 @@ ISSUER_KINDS: dict[str, IssuerKind] = {
             "T/M BAN THƯỜNG VỤ",
             "BÍ THƯ",
             {"tinh": "TỈNH ỦY", "thanh_pho": "THÀNH ỦY", "": "ĐẢNG ỦY"},
+            "Số …-BC/…",
         ),
         IssuerKind(
             "hdnd",

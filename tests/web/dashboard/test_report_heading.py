@@ -125,6 +125,9 @@ def test_the_heading_and_signature_follow_the_plans_issuer(
     assert note == ""
     if "ĐẢNG" in national:
         assert "CỘNG HÒA" not in right and "ỦY BAN" not in left + signature
+        assert "Số …-BC/…" in left
+    else:
+        assert "Số: …/BC-…" in left
 
 
 def test_a_party_committee_of_a_commune_is_its_dang_uy() -> None:

@@ -245,6 +245,7 @@ def _heading(
         place=bare_name(name) or "…",
         subtitle=subtitle,
         party=kind.code == "dang_bo",
+        number=kind.number,
         national=kind.national,
         motto=kind.motto,
         separator=kind.separator,

@@ -132,10 +132,10 @@ def _store(
     existing = Figure.objects.filter(
         indicator=indicator, locality=locality, period=str(year), status=status
     ).first()
-    if existing is not None and (existing.value, existing.source, existing.review_state) == (
-        value,
-        where,
-        ReviewState.PUBLISHED,
+    if (
+        existing is not None
+        and (existing.value, existing.source) == (value, where)
+        and existing.review_state in (ReviewState.PUBLISHED, ReviewState.APPROVED)
     ):
         report.unchanged += 1
         return
