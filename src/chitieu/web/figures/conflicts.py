@@ -24,6 +24,10 @@ from chitieu.web.figures.services import record_conflict
 from chitieu.web.plans.models import PlanKind
 from chitieu.web.plans.services import ensure_locality, load_catalogue
 
+# A publication is what it says: an unusual value in it is stored as published, with the
+# warning in its history and in the import's summary for the planner to look at.
+PUBLISHED_AS_IS = "Số liệu đã công bố, ghi đúng như nguồn; người duyệt xem lại"
+
 
 @dataclass
 class PublishedImport:
@@ -61,6 +65,7 @@ def import_published(
         dry_run=dry_run,
         description="Nhập số liệu đã công bố",
         published=True,
+        confirm_warnings=PUBLISHED_AS_IS,
     )
     result = PublishedImport(report)
     if not dry_run:

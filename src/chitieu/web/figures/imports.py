@@ -68,7 +68,10 @@ class ImportReport:
             f"{verb}: {self.count('create')} số liệu mới, {self.count('update')} số liệu sửa, "
             f"{self.count('unchanged')} không đổi."
         )
-        if self.warnings:
+        if self.warnings and self.written:
+            text += f" {len(self.warnings)} số liệu bất thường đã ghi kèm ghi chú xác nhận:"
+            text += "".join(f"\n- {warning}" for warning in self.warnings)
+        elif self.warnings:
             text += f" {len(self.warnings)} số liệu bất thường cần xác nhận kèm ghi chú."
         return text
 
