@@ -47,7 +47,7 @@ def test_a_404_written_for_the_reader_shows_its_message(viewer: Any) -> None:
     plan = Plan.objects.exclude(kind="past_term").first()
     assert plan is not None
     response = viewer.get(f"/bao-cao/{plan.code}/tien-do-1900.docx")
-    body = _checked(response, 404, "Không tìm thấy trang")
+    body = _checked(response, 404, "Không có báo cáo này")  # its own page, with the plan's reports
     assert "Năm báo cáo 1900 không thuộc" in body
 
 
