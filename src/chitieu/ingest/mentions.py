@@ -320,12 +320,12 @@ def _index_of(indicators: Sequence[Indicator]) -> _KeyIndex:
 @lru_cache(maxsize=64)
 def _keys(indicators: tuple[Indicator, ...]) -> tuple[IndicatorKey, ...]:
     by_code = {i.code: i for i in indicators}
-    keys = [indicator_key(i, _ancestors(i, by_code)) for i in indicators]
+    keys = [indicator_key(i, ancestors(i, by_code)) for i in indicators]
     # Two names that share their first words ("Xã chuẩn nông thôn mới nâng cao" /
     # "… kiểu mẫu") are told apart by their whole names.
     seen = [k.syllables for k in keys]
     return tuple(
-        indicator_key(i, _ancestors(i, by_code), size=12)
+        indicator_key(i, ancestors(i, by_code), size=12)
         if key.syllables and seen.count(key.syllables) > 1
         else key
         for i, key in zip(indicators, keys, strict=True)
@@ -342,7 +342,8 @@ def _needs(lead: str, ancestors: Sequence[Indicator]) -> tuple[str, ...]:
     return ()
 
 
-def _ancestors(indicator: Indicator, by_code: dict[str, Indicator]) -> tuple[Indicator, ...]:
+def ancestors(indicator: Indicator, by_code: dict[str, Indicator]) -> tuple[Indicator, ...]:
+    """The indicator's parents, nearest first (at most ten: a cycle in bad input stops)."""
     chain: list[Indicator] = []
     code = indicator.parent
     while code is not None and code in by_code and len(chain) < 10:

@@ -29,7 +29,7 @@ from chitieu.catalog.model import Indicator
 from chitieu.catalog.text import fold
 from chitieu.ingest.codes import find_concept
 from chitieu.ingest.concept_prose import PROSE
-from chitieu.ingest.mentions import clauses, indicator_key, significant_words
+from chitieu.ingest.mentions import ancestors, clauses, indicator_key, significant_words
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -95,7 +95,7 @@ class TaskLinker:
 
     def __init__(self, indicators: Sequence[Indicator]) -> None:
         by_code = {i.code: i for i in indicators}
-        self.keys = tuple(indicator_phrases(i, _ancestors(i, by_code)) for i in indicators)
+        self.keys = tuple(indicator_phrases(i, ancestors(i, by_code)) for i in indicators)
 
     def links(self, text: str, heading: str = "") -> tuple[str, ...]:
         """The codes of the indicators whose concept `text` names, in catalogue order."""
@@ -148,15 +148,6 @@ def _names(key: IndicatorPhrases, clause: _Clause, *, in_heading: bool) -> bool:
 def _concept_code(indicator: Indicator) -> str | None:
     concept = find_concept(indicator.name, parent=indicator.parent)
     return concept.code if concept is not None else None
-
-
-def _ancestors(indicator: Indicator, by_code: dict[str, Indicator]) -> tuple[Indicator, ...]:
-    chain: list[Indicator] = []
-    code = indicator.parent
-    while code is not None and code in by_code and len(chain) < 10:
-        chain.append(by_code[code])
-        code = by_code[code].parent
-    return tuple(chain)
 
 
 def _padded(text: str) -> str:
