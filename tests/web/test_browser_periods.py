@@ -29,7 +29,8 @@ def demo() -> None:
 
     build_demo(seed_profile())
     plan = Plan.objects.get(code=PLAN)
-    put(Indicator.objects.get(plan=plan, code=GROWTH), plan.locality, 2026, "9.5", status="uoc")
+    growth = Indicator.objects.get(plan=plan, code=GROWTH)
+    put(growth, plan.locality, 2026, "9.5", status="uoc", approved=True)  # the viewer's view
 
 
 def test_the_january_budget_is_the_year_so_far_on_the_dashboard(page: Any, demo: None) -> None:
