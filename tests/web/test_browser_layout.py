@@ -57,7 +57,9 @@ def _fits(page: Any, url: str) -> None:
     [
         ("xem", ["/", f"/chi-tieu/{BUDGET}/", "/chi-tieu/xh.tuoi_tho/", "/nhiem-vu/", "task"]),
         ("sotaichinh", ["/nhap-lieu/"]),
-        ("tonghop", ["/nhap-lieu/duyet/", "/danh-gia-nhiem-ky-truoc/"]),
+        # the planner's dashboard has the report's "Bản" select, with long option labels
+        ("tonghop", ["/", "/nhap-lieu/duyet/", "/danh-gia-nhiem-ky-truoc/", "/nhap-lieu/quy-tac/"]),
+        ("quantri", ["/phan-cong/", "/nguoi-dung/"]),
     ],
 )
 def test_nothing_scrolls_sideways_at_phone_width(
