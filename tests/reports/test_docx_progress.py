@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -119,3 +120,31 @@ def test_coherence_findings_name_indicators_not_codes(opened: Document) -> None:
         assert not re.search(r"\b(kt|xh|mt|xdd)\.[a-z_.]+", text), text
         assert not re.search(r"\([a-z]+_[a-z_]+\)", text), text
         assert ".." not in text, text
+
+
+def test_checks_a_small_plan_cannot_run_are_counted_not_listed_as_problems(
+    catalogue: Catalogue,
+) -> None:
+    """A commune's plan has no GRDP or budget targets: the checks that need them are said
+    once in a sentence, never listed under "cần lưu ý" with a check's code."""
+    keep = {"xh.tuoi_tho", "xh.y_te.bac_si"}
+    small = replace(catalogue, indicators=tuple(i for i in catalogue.indicators if i.code in keep))
+    report = progress_report(small, (), 2026, charts=False)
+    text = "\n".join(p.text for p in open_docx(BytesIO(progress_docx(report, HEADING))).paragraphs)
+    assert "0 cần lưu ý" in text
+    assert "quan hệ chưa kiểm tra được vì kế hoạch thiếu chỉ tiêu hoặc số liệu" in text
+    assert "co_cau.tong_muc_tieu" not in text and "Chưa kiểm tra được" not in text
+
+
+def test_a_check_that_could_not_run_is_named_in_words() -> None:
+    """Every check id the coherence modules use has its Vietnamese title."""
+    import re
+
+    from chitieu.outlook import coherence
+
+    source = "\n".join(
+        (Path(coherence.__file__).parent / f"coherence_{name}.py").read_text(encoding="utf-8")
+        for name in ("budget", "grdp", "investment", "shares")
+    )
+    used = set(re.findall(r'check = "([a-z_.]+)"', source))
+    assert used and used <= set(coherence.CHECK_TITLES)

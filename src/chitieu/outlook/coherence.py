@@ -21,6 +21,7 @@ from chitieu.outlook.coherence_targets import targets_against_baselines
 
 __all__ = [
     "CHECKS",
+    "CHECK_TITLES",
     "CoherenceCheck",
     "Input",
     "Missing",
@@ -43,6 +44,21 @@ CHECKS: tuple[Check, ...] = (
     budget.revenue_part,
     investment.exports,
 )
+
+# What each check is about, in words, for a check that could not run (its title otherwise
+# comes with its result).
+CHECK_TITLES = {
+    "co_cau.tong_muc_tieu": "Cơ cấu kinh tế năm cuối kỳ cộng đủ 100%",
+    "co_cau.tong_nam_goc": "Cơ cấu kinh tế năm gốc cộng đủ 100%",
+    "grdp.giam_phat_ngu_y": "Quy mô GRDP năm cuối kỳ so với năm gốc và tốc độ tăng trưởng thực",
+    "dan_so.ngu_y": "Quy mô GRDP và GRDP bình quân đầu người so với tăng dân số",
+    "dau_tu.ty_le_ngu_y": "Tổng vốn đầu tư cả giai đoạn so với lộ trình GRDP",
+    "dau_tu.icor_ngu_y": "Hệ số ICOR ngụ ý từ tỷ lệ đầu tư và tốc độ tăng trưởng",
+    "lao_dong.ngu_y": "Tăng trưởng GRDP so với tăng năng suất lao động",
+    "ngan_sach.tong_thanh_phan": "Thu ngân sách: tổng bằng thu nội địa cộng thu xuất, nhập khẩu",
+    "ngan_sach.trong_do": "Thu nội địa không gồm tiền sử dụng đất không vượt thu nội địa",
+    "xuat_khau.lo_trinh": "Kim ngạch xuất khẩu theo tốc độ mục tiêu so với quy mô GRDP",
+}
 
 
 def check_plan(

@@ -20,6 +20,7 @@ from chitieu.reports.docx_base import (
 )
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
 from chitieu.reports.progress import TASK_KINDS, UNAPPROVED_LEGEND
+from chitieu.reports.progress_text import NOT_CHECKED
 
 TABLE_HEADER = (
     "STT",
@@ -160,13 +161,21 @@ def _charts(document: Document, report: ProgressReport, render: ChartRenderer) -
 
 
 def _coherence(document: Document, report: ProgressReport) -> None:
-    problems = [f for f in report.coherence if f.verdict != "Nhất quán"]
-    fine = len(report.coherence) - len(problems)
-    paragraph(
-        document,
-        f"Đã kiểm tra {len(report.coherence)} quan hệ giữa các mục tiêu: {fine} nhất quán, "
-        f"{len(problems)} cần lưu ý.",
+    """The checks that found something to note; those the plan has no figures for are only
+    counted (a commune's plan has no GRDP to check), not listed as problems."""
+    unchecked = [f for f in report.coherence if f.verdict == NOT_CHECKED]
+    problems = [f for f in report.coherence if f.verdict not in ("Nhất quán", NOT_CHECKED)]
+    fine = len(report.coherence) - len(problems) - len(unchecked)
+    text = (
+        f"Đã kiểm tra {len(report.coherence) - len(unchecked)} quan hệ giữa các mục tiêu: "
+        f"{fine} nhất quán, {len(problems)} cần lưu ý."
     )
+    if unchecked:
+        text += (
+            f" {len(unchecked)} quan hệ chưa kiểm tra được vì kế hoạch thiếu chỉ tiêu hoặc số"
+            " liệu cần cho phép kiểm tra (xem bảng tính nhất quán trong bản Excel)."
+        )
+    paragraph(document, text)
     for finding in problems:
         paragraph(document, f"- {finding.title} ({finding.verdict}): {finding.explanation}")
 

@@ -6,7 +6,7 @@ import re
 
 from chitieu.catalog.model import Catalogue
 from chitieu.outlook import Measure, Outlook
-from chitieu.outlook.coherence import CoherenceCheck, check_plan
+from chitieu.outlook.coherence import CHECK_TITLES, CoherenceCheck, check_plan
 from chitieu.outlook.reason import vi_number
 from chitieu.quantity import get_unit
 from chitieu.reports.model import CoherenceFinding
@@ -84,9 +84,11 @@ def coherence_findings(catalogue: Catalogue) -> tuple[CoherenceFinding, ...]:
             findings.append(CoherenceFinding(outcome.title, outcome.verdict.label, text))
         else:
             involved = [f"“{names[c]}”" for c in _CODE.findall(outcome.reason) if c in names]
-            title = "Quan hệ giữa " + " và ".join(involved) if involved else outcome.check
+            title = CHECK_TITLES.get(outcome.check) or (
+                "Quan hệ giữa " + " và ".join(involved) if involved else outcome.check
+            )
             reason = _CODE.sub(
-                lambda m: f"“{names[m[0]]}”" if m[0] in names else m[0], outcome.reason
+                lambda m: f"“{names[m[0]]}”" if m[0] in names else f"mã {m[0]}", outcome.reason
             )
             findings.append(CoherenceFinding(title, NOT_CHECKED, reason))
     order = {"Không nhất quán": 0, "Chỉ đúng với giả định": 1, NOT_CHECKED: 3}
