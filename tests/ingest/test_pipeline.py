@@ -137,3 +137,18 @@ def test_full_ingest_keeps_the_table_indicators(full: Catalogue, tables_only: Ca
 
 def test_full_ingest_runs_the_installed_task_extractor(full: Catalogue) -> None:
     assert bool(full.tasks) == (extractor("tasks") is not None)
+
+
+def test_targets_under_no_group_heading_are_in_a_group_named_in_words(tmp_path: Path) -> None:
+    """A commune's short resolution numbers its targets with no group heading: the group the
+    report prints is "Chỉ tiêu chung", not its code."""
+    text = (
+        "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ TÂN AN, NHIỆM KỲ 2025 - 2030\n"
+        "II. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "1. Thu nhập bình quân đầu người đến năm 2030 đạt 86,4 triệu đồng.\n"
+        "2. Tỷ lệ hộ nghèo giảm bình quân 1,41%/năm.\n"
+    )
+    path = tmp_path / "tan-an.txt"
+    path.write_text(text, encoding="utf-8")
+    catalogue = ingest(path)
+    assert [(g.code, g.name) for g in catalogue.groups] == [("chung", "Chỉ tiêu chung")]

@@ -265,6 +265,7 @@ def _groups_of(indicators: tuple[Indicator, ...], prose: Any) -> tuple[Group, ..
     from chitieu.ingest.reconcile import group_code  # an optional step's module: only here
 
     titles = {group_code(t.group): t.group.strip(" :.") for t in prose if t.group}
+    titles.setdefault("chung", "Chỉ tiêu chung")  # targets listed under no group heading
     seen: dict[str, Group] = {}
     for indicator in indicators:
         name = titles.get(indicator.group, indicator.group)
