@@ -413,3 +413,16 @@ def test_the_indicator_page_lists_linked_tasks_but_not_removed_ones(
     page = client.get("/chi-tieu/kt.grdp.tang_truong/").content.decode()
     assert "Tái cơ cấu công nghiệp" not in page
     assert "Chưa có nhiệm vụ nào được liên kết." in page
+
+
+def test_the_indicator_pages_switch_leads_to_the_other_view(
+    as_user: Callable[[str], Any], store: dict[str, Any]
+) -> None:
+    """The planner opens the working view; its link leads to the official one and back
+    (the link once read the view's enum class in the template, which Django calls)."""
+    client = as_user("tonghop")
+    url = f"/chi-tieu/{store['doctors'].code}/"
+    working = client.get(url).content.decode()
+    assert 'data-mode="du-thao"' in working and 'href="?so_lieu=chinh-thuc' in working
+    official = client.get(url, {"so_lieu": "chinh-thuc"}).content.decode()
+    assert 'data-mode="chinh-thuc"' in official and 'href="?so_lieu=du-thao' in official

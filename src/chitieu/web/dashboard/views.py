@@ -57,7 +57,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "page": page,
         "plan": found.plan,
         "may_switch": visibility.may_see_working(request.user),
-        "modes": visibility.ViewMode,
+        "other_mode": visibility.other_mode(mode),
     }
     return render(request, "dashboard/indicator.html", context)
 

@@ -76,6 +76,15 @@ def parse_mode(text: str | None, default: ViewMode = ViewMode.OFFICIAL) -> ViewM
         return default
 
 
+def other_mode(mode: ViewMode) -> ViewMode:
+    """The view a page's switch leads to.
+
+    >>> other_mode(ViewMode.WORKING)
+    <ViewMode.OFFICIAL: 'chinh-thuc'>
+    """
+    return ViewMode.OFFICIAL if mode is ViewMode.WORKING else ViewMode.WORKING
+
+
 def may_see_working(user: Any | None) -> bool:
     """Viewers see the official view only; the office (planner, departments, administrator)
     also the working view."""
