@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "chitieu.web.dashboard",
     "chitieu.web.entry",
     "chitieu.web.audit",
+    "chitieu.web.api",
 ]
 
 SERIALIZATION_MODULES = {"json": "chitieu.web.full_precision_json"}

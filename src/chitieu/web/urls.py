@@ -1,5 +1,5 @@
 """URLs: the dashboard at /, data entry under /nhap-lieu/, who enters what under /phan-cong/,
-users under /nguoi-dung/, sign-in under /accounts/; the error pages are chitieu.web.errors."""
+users under /nguoi-dung/, the REST API under /api/v1/, sign-in under /accounts/; the error pages are chitieu.web.errors."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -10,6 +10,7 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.web.entry.urls")),
     path("phan-cong/", include("chitieu.web.plans.urls")),
     path("nguoi-dung/", include("chitieu.web.accounts.urls")),
+    path("api/v1/", include("chitieu.web.api.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]
 

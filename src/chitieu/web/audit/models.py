@@ -24,6 +24,8 @@ class AuditAction(Labelled):
     PROFILE_APPLIED = "ap_dung_ho_so", "Áp dụng hồ sơ địa phương"
     TASK_LINK_CHANGED = "lien_ket_nhiem_vu", "Đổi liên kết nhiệm vụ – chỉ tiêu"
     RULE_CHANGED = "doi_quy_tac_kiem_tra", "Đổi quy tắc kiểm tra số liệu"
+    TOKEN_ISSUED = "cap_ma_api", "Cấp mã truy cập API"
+    TOKEN_REVOKED = "thu_hoi_ma_api", "Thu hồi mã truy cập API"
 
 
 class AuditEntry(models.Model):
