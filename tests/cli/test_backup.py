@@ -34,3 +34,20 @@ def test_backup_restore_backup_across_new_databases(tmp_path: Path) -> None:
     chitieu(tmp_path / "a", "backup", "-o", str(first))
     chitieu(tmp_path / "b", "restore", str(first))
     assert chitieu(tmp_path / "b", "backup") == first.read_text(encoding="utf-8")
+
+
+def test_restore_of_a_damaged_file_says_so_and_loads_nothing(tmp_path: Path) -> None:
+    damaged = tmp_path / "hong.json"
+    damaged.write_text('[{"model": "plans.plan", "pk": 1, "fi', encoding="utf-8")
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env["CHITIEU_HOME"] = str(tmp_path / "b")
+    done = subprocess.run(
+        [sys.executable, "-m", "chitieu", "restore", str(damaged)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "hỏng hoặc không đọc được" in done.stderr and "Traceback" not in done.stderr

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from chitieu.web.backup import RestoreError, backup_database, restore_database
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.services import approve_figure, record_figure, submit_figure
+from chitieu.web.plans.models import Plan
 
 
 def dump() -> str:
@@ -68,3 +69,38 @@ def test_restore_keeps_every_microsecond_of_the_history(
     call_command("flush", interactive=False, verbosity=0)
     restore_database(path)
     assert FigureRevision.objects.get().at == written
+
+
+def test_a_failed_backup_keeps_the_previous_good_file(
+    store: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chitieu.web import backup
+
+    good = tmp_path / "sao-luu.json"
+    backup.backup_to_file(good)
+    before = good.read_bytes()
+
+    def half_written(stream: Any) -> None:
+        stream.write('[{"model": "plans.plan", ')
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr(backup, "backup_database", half_written)
+    with pytest.raises(OSError):
+        backup.backup_to_file(good)
+    assert good.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["sao-luu.json"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['[{"model": "plans.plan", "pk": 1, "fi', '{"model": "plans.plan"}', "[1, 2]", "\x00\x01"],
+    ids=["truncated", "not-a-list", "not-rows", "binary"],
+)
+def test_restore_reads_the_whole_file_before_touching_the_database(
+    db: Any, tmp_path: Path, content: str
+) -> None:
+    damaged = tmp_path / "hong.json"
+    damaged.write_text(content, encoding="utf-8")
+    with pytest.raises(RestoreError, match="chưa khôi phục gì"):
+        restore_database(damaged)
+    assert not Plan.objects.exists()

@@ -15,11 +15,10 @@ def command(output: Path | None) -> None:
     from chitieu.web.setup import migrate
 
     migrate()
-    from chitieu.web.backup import backup_database
+    from chitieu.web.backup import backup_database, backup_to_file
 
     if output is None:
         backup_database(sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as stream:
-        backup_database(stream)
+    backup_to_file(output)
     click.echo(f"Đã sao lưu vào {output}.", err=True)

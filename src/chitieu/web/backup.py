@@ -7,10 +7,12 @@ its own, and the dump refers to them by natural key.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -23,7 +25,7 @@ EXCLUDED = ("contenttypes", "auth.permission", "sessions")
 
 
 class RestoreError(ValueError):
-    """Restoring into a database that already holds data would mix two stores."""
+    """A restore that cannot start: a database that already holds data, or a damaged file."""
 
 
 def backup_database(stream: IO[str]) -> None:
@@ -37,9 +39,45 @@ def backup_database(stream: IO[str]) -> None:
     )
 
 
+def backup_to_file(path: Path) -> None:
+    """Write the dump beside `path`, then rename it over `path`: a backup that fails half-way
+    leaves the previous good file as it was, and no partial file behind."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            backup_database(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def check_backup(path: Path) -> None:
+    """Read the whole file before anything is touched: valid JSON, a list of stored rows."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            rows: Any = json.load(stream)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RestoreError(
+            f"Tệp sao lưu {path.name} hỏng hoặc không đọc được ({error}); chưa khôi phục gì."
+        ) from error
+    if not isinstance(rows, list) or not all(_is_row(row) for row in rows):
+        raise RestoreError(
+            f"Tệp {path.name} không phải bản sao lưu của chitieu (thiếu model, fields); "
+            "chưa khôi phục gì."
+        )
+
+
+def _is_row(row: Any) -> bool:
+    return isinstance(row, dict) and isinstance(row.get("model"), str) and "fields" in row
+
+
 @transaction.atomic
 def restore_database(path: Path) -> None:
-    """Load a dump into an empty, migrated database."""
+    """Load a dump into an empty, migrated database; a damaged file changes nothing."""
+    check_backup(path)
     if Plan.objects.exists() or Figure.objects.exists() or get_user_model().objects.exists():
         raise RestoreError(
             "Cơ sở dữ liệu đã có dữ liệu; chỉ khôi phục vào cơ sở dữ liệu mới (trống)."
