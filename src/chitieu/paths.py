@@ -42,6 +42,11 @@ def var() -> Path:
     return home() / "var"
 
 
+def secret_key_file() -> Path:
+    """The installation's secret key, made on first start (chitieu.web.secret)."""
+    return var() / "secret_key"
+
+
 def database_file() -> Path:
     """The SQLite file used when DATABASE_URL is not set."""
     return var() / "chitieu.sqlite3"

@@ -101,3 +101,28 @@ def test_only_vietnamese_messages_reach_the_reader() -> None:
     assert reader_message(ValueError("“x” does not exist")) == ""
     assert reader_message(ValueError({"path": "x"})) == ""
     assert reader_message(None) == ""
+
+
+def test_the_trace_of_a_500_goes_to_the_error_log_not_the_page(
+    client: Any, user: Callable[[str], Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    from pathlib import Path
+
+    from chitieu.web.dashboard import services
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("hỏng-để-kiểm-thử")
+
+    (handler,) = [h for h in logging.getLogger("django.request").handlers if h.name == "error_file"]
+    log = Path(handler.baseFilename)  # type: ignore[attr-defined]
+    before = log.stat().st_size if log.exists() else 0
+    settings.DEBUG = False
+    monkeypatch.setattr(services, "dashboard", broken)
+    client.raise_request_exception = False
+    client.force_login(user("xem"))
+    body = client.get("/").content.decode()
+    handler.flush()
+    logged = log.read_bytes()[before:].decode("utf-8")
+    assert "Traceback" in logged and "RuntimeError: hỏng-để-kiểm-thử" in logged
+    assert "hỏng-để-kiểm-thử" not in body

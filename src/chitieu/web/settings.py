@@ -15,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 
 from chitieu import paths
+from chitieu.web.secret import installation_secret
 
 # CHITIEU_HOME is read by chitieu.paths (so the commands agree with the settings).
 HOME = paths.home()
@@ -27,7 +28,7 @@ if PRODUCTION and not os.environ.get("CHITIEU_SECRET_KEY"):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("CHITIEU_PRODUCTION=1 cần biến môi trường CHITIEU_SECRET_KEY.")
-SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY", "chitieu-dev-only-not-secret")
+SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY") or installation_secret(paths.secret_key_file())
 DEBUG = os.environ.get("CHITIEU_DEBUG", "") == "1" and not PRODUCTION
 ALLOWED_HOSTS = [
     h for h in os.environ.get("CHITIEU_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h
@@ -98,6 +99,32 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Server errors (the trace of a 500, a failed job) go to a file the administrator can read;
+# the pages themselves never show a trace.
+ERROR_LOG = Path(os.environ.get("CHITIEU_ERROR_LOG") or paths.var() / "log" / "errors.log")
+ERROR_LOG.parent.mkdir(parents=True, exist_ok=True)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"trace": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "error_file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": str(ERROR_LOG),
+            "maxBytes": 5_000_000,
+            "backupCount": 5,
+            "encoding": "utf-8",
+            "level": "ERROR",
+            "formatter": "trace",
+            "delay": True,
+        },
+    },
+    "loggers": {
+        "django.request": {"handlers": ["error_file"], "level": "ERROR"},
+        "chitieu": {"handlers": ["error_file"], "level": "ERROR"},
+    },
+}
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
