@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from chitieu.reports.cell_text import formulas_as_text
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
 from chitieu.reports.progress import UNAPPROVED_LEGEND
 from chitieu.reports.xlsx_base import (
@@ -75,7 +76,7 @@ def progress_xlsx(report: ProgressReport, heading: ReportHeading) -> bytes:
         for sheet in workbook.worksheets:
             mark_draft(sheet)
     buffer = BytesIO()
-    workbook.save(buffer)
+    formulas_as_text(workbook).save(buffer)
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from chitieu.catalog.model import FigureStatus
 from chitieu.ingest.figures_file import INSTRUCTIONS_SHEET, LABELS
 from chitieu.quantity import get_unit
 from chitieu.quantity.errors import UnknownUnitError
+from chitieu.reports.cell_text import formulas_as_text
 from chitieu.web.plans.models import Indicator, Plan
 
 COLUMNS = (
@@ -95,7 +96,7 @@ def write_template(plan_code: str, year: int, path: Path, *, locality: str | Non
             )  # fmt: skip
             count += 1
         _format(sheet, len(members) + 1, DataValidation)
-    workbook.save(path)
+    formulas_as_text(workbook).save(path)  # names come from documents
     return count
 
 
