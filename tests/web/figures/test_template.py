@@ -63,3 +63,16 @@ def test_a_filled_template_imports(template: Path) -> None:
 def test_an_unknown_plan_is_refused(store: dict[str, Any], tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="khong_co"):
         write_template("khong_co", 2026, tmp_path / "x.xlsx")
+
+
+def test_an_indicator_name_that_looks_like_a_formula_is_written_as_text(
+    store: dict[str, Any], tmp_path: Path
+) -> None:
+    hostile = '=HYPERLINK("http://ke-xau.invalid","Mở")'
+    store["grdp"].name = hostile
+    store["grdp"].save(update_fields=["name"])
+    path = tmp_path / "mau.xlsx"
+    write_template(store["grdp"].plan.code, 2026, path)
+    book = openpyxl.load_workbook(path)
+    cells = [c for s in book.worksheets for r in s.iter_rows() for c in r if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
