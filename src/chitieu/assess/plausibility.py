@@ -26,6 +26,14 @@ from chitieu.quantity.units import get_unit
 DEFAULT_MAX_RATIO = Decimal(10)
 STRUCTURE_TOLERANCE = Decimal("0.5")  # shares rounded to one decimal may add up to 100,2 %
 HUNDRED = Decimal(100)
+# What the store keeps exactly on both databases: a decimal column of 20 digits with 6 after
+# the comma, and SQLite, which keeps 15 significant digits. Every path (form, import, its
+# preview, the API) refuses a value beyond it before writing, whatever the indicator's own
+# range, so no figure is rounded silently, rejected by PostgreSQL half-way, or written to
+# SQLite in a form Django cannot read back.
+STORE_LIMIT = Decimal(10) ** 14
+STORE_DECIMALS = 6
+STORE_SIGNIFICANT = 15
 
 # Words that make a percentage a change (may be negative) or an index, not a share. Matched
 # with their tones: folded, "giảm" (decrease) would also match "giám sát" (supervision).
@@ -231,6 +239,9 @@ def check_value(value: Decimal, rule: Rule, around: Neighbours = Neighbours()) -
     ...     Neighbours(last=Other("Tỷ lệ hộ nghèo", Decimal("1.2"), "2025")))]
     [('jump_from_last', 'warn')]
     """
+    stored = _store_limit(value)
+    if stored:
+        return stored  # nothing else is worth saying about a value the store cannot keep
     findings = _range(value, rule, around.unit_symbol)
     findings += _structure(value, around)
     findings += _part_and_total(value, around)
@@ -243,6 +254,28 @@ def _unit_text(number: Decimal, symbol: str) -> str:
     if not symbol:
         return text
     return f"{text}{symbol}" if symbol.startswith("%") else f"{text} {symbol}"
+
+
+def _store_limit(value: Decimal) -> list[Finding]:
+    """A value the store cannot keep exactly: too large, too many decimals or digits."""
+    if not value.is_finite() or abs(value) >= STORE_LIMIT:
+        shown = format_number(value) if value.is_finite() else str(value)
+        reason = f"độ lớn phải nhỏ hơn {format_number(STORE_LIMIT)}"
+        return [_refuse("beyond_store_limit", shown, reason)]
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if -exponent > STORE_DECIMALS:
+        reason = f"tối đa {STORE_DECIMALS} chữ số sau dấu phẩy"
+        return [_refuse("beyond_store_decimals", format_number(value), reason)]
+    if len(value.normalize().as_tuple().digits) > STORE_SIGNIFICANT:
+        reason = f"tối đa {STORE_SIGNIFICANT} chữ số có nghĩa"
+        return [_refuse("beyond_store_digits", format_number(value), reason)]
+    return []
+
+
+def _refuse(code: str, shown: str, reason: str) -> Finding:
+    message = f"Giá trị {shown} vượt giới hạn lưu trữ ({reason}); hệ thống không lưu được."
+    return Finding(code, Severity.REFUSE, message)
 
 
 def _range(value: Decimal, rule: Rule, symbol: str) -> list[Finding]:
