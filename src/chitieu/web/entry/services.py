@@ -21,6 +21,7 @@ from chitieu.quantity import format_number
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import PermissionDenied, department_of, may_edit, role_of
 from chitieu.web.figures.models import Figure, ReviewState
+from chitieu.web.figures.rights import ENTRY_STATUSES
 from chitieu.web.figures.services import (
     ConflictError,
     LockedError,
@@ -35,8 +36,6 @@ from chitieu.web.figures.services import (
 )
 from chitieu.web.plans.models import Department, Indicator, Locality, Target
 
-# The statuses a department enters, least to most authoritative.
-ENTRY_STATUSES = (FigureStatus.ESTIMATE, FigureStatus.PRELIMINARY, FigureStatus.OFFICIAL)
 EDITABLE_STATES = (ReviewState.DRAFT, ReviewState.RETURNED)
 
 

@@ -29,6 +29,7 @@ from chitieu.quantity.errors import UnknownUnitError
 from chitieu.web.accounts.permissions import EditScope
 from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
 from chitieu.web.figures.plausibility import Plausibility
+from chitieu.web.figures.rights import status_refusal
 from chitieu.web.figures.services import lock_reason, write_change
 from chitieu.web.plans.models import Indicator, Locality
 
@@ -228,6 +229,8 @@ class _Checker:
                     "not_allowed",
                 )
             )
+        elif (refusal := status_refusal(self.scope.user, row.status)) is not None:
+            problems.append(Problem(row.at("status"), refusal, "status_not_allowed"))
         if len(row.source) > SOURCE_LENGTH:
             problems.append(
                 Problem(row.at("source"), f"nguồn dài quá {SOURCE_LENGTH} ký tự.", "too_long")

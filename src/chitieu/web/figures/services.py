@@ -25,6 +25,7 @@ from chitieu.web.figures.models import (
     ReviewState,
     Status,
 )
+from chitieu.web.figures.rights import entered_it, require_status
 from chitieu.web.plans.models import Indicator, Locality
 
 LOCKED_STATES = (ReviewState.SUBMITTED, ReviewState.APPROVED, ReviewState.PUBLISHED)
@@ -130,6 +131,7 @@ def record_figure(
     require_edit(actor, indicator, locality)
     period = period if isinstance(period, Period) else Period.parse(period)
     status = Status(status)
+    require_status(actor, status)
     existing = Figure.objects.filter(
         indicator=indicator, locality=locality, period=str(period), status=status
     ).first()
@@ -178,12 +180,29 @@ def submit_figure(figure: Figure, *, actor: Any | None) -> Figure:
 
 @transaction.atomic
 def approve_figure(figure: Figure, *, actor: Any | None, comment: str = "") -> Figure:
-    """The planner approves a submitted (or their own draft) figure; it is then locked."""
+    """The planner approves a submitted figure someone else entered; it is then locked.
+
+    Four eyes (figures.rights): a person approves only what was sent for review and not
+    their own entry; the system (actor=None) may also approve a draft."""
     require_planner(actor, "duyệt số liệu")
-    if figure.review_state not in (ReviewState.DRAFT, ReviewState.SUBMITTED):
+    reviewable = (ReviewState.SUBMITTED,) if actor is not None else (
+        ReviewState.DRAFT, ReviewState.SUBMITTED)  # fmt: skip
+    if figure.review_state not in reviewable:
+        hint = (
+            " Số liệu phải được gửi duyệt trước."
+            if figure.review_state == ReviewState.DRAFT
+            else ""
+        )
         raise ReviewError(
-            f"Không duyệt được: số liệu đang ở trạng thái “{figure.get_review_state_display()}”.",
+            f"Không duyệt được: số liệu đang ở trạng thái “{figure.get_review_state_display()}”."
+            + hint,
             code="not_reviewable",
+        )
+    if entered_it(actor, figure):
+        raise ReviewError(
+            "Không tự duyệt số liệu do chính mình nhập: cần một người khác duyệt (nguyên tắc "
+            "bốn mắt).",
+            code="own_entry",
         )
     return write_change(
         figure,
