@@ -21,10 +21,10 @@ def test_a_planner_is_created_with_a_password_from_stdin(store: dict[str, Any]) 
 
     from chitieu.web.accounts.permissions import role_of
 
-    result = invoke("tonghop2", "--role", "planner", "--password-stdin", stdin="mat-khau-1\n")
+    result = invoke("tonghop2", "--role", "planner", "--password-stdin", stdin="mat-khau-so-1\n")
     assert result.exit_code == 0, result.output
     assert "Đã tạo người dùng tonghop2: Tổng hợp." in result.output
-    found = authenticate(username="tonghop2", password="mat-khau-1")
+    found = authenticate(username="tonghop2", password="mat-khau-so-1")
     assert found is not None and role_of(found).value == "tong_hop"  # type: ignore[union-attr]
 
 
@@ -74,7 +74,26 @@ def test_a_new_password_for_an_existing_user_goes_through_the_service(
 
     user("xem")
     with new_entries() as written:
-        result = invoke("xem", "--role", "planner", "--password-stdin", stdin="mat-khau-2\n")
+        result = invoke("xem", "--role", "planner", "--password-stdin", stdin="mat-khau-so-2\n")
     assert result.exit_code == 0, result.output
     assert [e.action for e in written] == ["doi_vai_tro", "doi_mat_khau"]
-    assert authenticate(username="xem", password="mat-khau-2") is not None
+    assert authenticate(username="xem", password="mat-khau-so-2") is not None
+
+
+def test_a_weak_password_is_refused_with_its_reason(store: dict[str, Any]) -> None:
+    from django.contrib.auth import get_user_model
+
+    result = invoke("xem2", "--role", "viewer", "--password-stdin", stdin="1\n")
+    assert result.exit_code != 0
+    assert "cần ít nhất 10 ký tự" in result.output and "Traceback" not in result.output
+    assert not get_user_model().objects.filter(username="xem2").exists()
+
+
+def test_the_demo_refuses_to_run_in_production(tmp_path: Any) -> None:
+    database = tmp_path / "that.sqlite3"
+    database.write_bytes(b"du lieu that")
+    result = CliRunner().invoke(
+        main, ["demo", "--no-serve", "--db", str(database)], env={"CHITIEU_PRODUCTION": "1"}
+    )
+    assert result.exit_code != 0 and "CHITIEU_PRODUCTION=1" in result.output
+    assert database.read_bytes() == b"du lieu that"  # refused before touching anything

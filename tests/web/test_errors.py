@@ -126,3 +126,10 @@ def test_the_trace_of_a_500_goes_to_the_error_log_not_the_page(
     logged = log.read_bytes()[before:].decode("utf-8")
     assert "Traceback" in logged and "RuntimeError: hỏng-để-kiểm-thử" in logged
     assert "hỏng-để-kiểm-thử" not in body
+
+
+def test_a_bad_request_is_a_vietnamese_400(viewer: Any) -> None:
+    response = viewer.get("/", HTTP_HOST="ke-xau.invalid")  # a host this site does not serve
+    body: str = response.content.decode()
+    assert response.status_code == 400 and '<html lang="vi">' in body
+    assert ">Yêu cầu không hợp lệ</h1>" in body and "ke-xau.invalid" not in body

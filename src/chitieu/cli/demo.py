@@ -14,6 +14,7 @@ import click
 from chitieu.cli._profile import load_profile
 from chitieu.cli.init import prepare_database
 from chitieu.cli.serve import PORT_OPTION, run_server, use_database
+from chitieu.deployment import is_production
 
 
 @click.command("demo")
@@ -30,6 +31,11 @@ from chitieu.cli.serve import PORT_OPTION, run_server, use_database
 @click.option("--no-serve", is_flag=True, help="Chỉ tạo cơ sở dữ liệu, không chạy máy chủ.")
 def command(profile_file: Path | None, port: int, db: Path | None, no_serve: bool) -> None:
     """Tạo cơ sở dữ liệu demo từ hồ sơ địa phương (mặc định: hồ sơ demo) và chạy trang web."""
+    if is_production():
+        raise click.ClickException(
+            "Không chạy bản demo khi CHITIEU_PRODUCTION=1: người dùng demo dùng chung một mật khẩu "
+            "công khai. Trên máy chủ thật, tạo người dùng bằng “chitieu users add”."
+        )
     from chitieu.paths import demo_database_file
 
     profile = load_profile(profile_file)

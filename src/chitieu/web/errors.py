@@ -1,4 +1,4 @@
-"""The error pages (403, 404, 500): in Vietnamese, inside the site's header and menu.
+"""The error pages (400, 403, 404, 500): in Vietnamese, inside the site's header and menu.
 
 Django's own error messages are English and written for developers ("No Indicator
 matches the given query."); a page shows an exception's message only when chitieu wrote
@@ -35,6 +35,11 @@ def reader_message(exception: Exception | None) -> str:
         return ""
     message = exception.args[0]
     return message if _VIETNAMESE.search(message) else ""
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request Django could not take (a malformed upload, a host it does not serve…)."""
+    return render(request, "400.html", {"message": reader_message(exception)}, status=400)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from chitieu import paths
+from chitieu.deployment import is_production
 from chitieu.web.secret import installation_secret
 
 # CHITIEU_HOME is read by chitieu.paths (so the commands agree with the settings).
@@ -23,7 +25,7 @@ DEFAULT_DATABASE_URL = f"sqlite:///{paths.database_file()}"
 
 # CHITIEU_PRODUCTION=1: the secret must come from the environment and the
 # security settings below are switched on (docs/deployment.md).
-PRODUCTION = os.environ.get("CHITIEU_PRODUCTION", "") == "1"
+PRODUCTION = is_production()
 if PRODUCTION and not os.environ.get("CHITIEU_SECRET_KEY"):
     from django.core.exceptions import ImproperlyConfigured
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "chitieu.web.entry",
     "chitieu.web.audit",
     "chitieu.web.api",
+    "axes",
 ]
 
 SERIALIZATION_MODULES = {"json": "chitieu.web.full_precision_json"}
@@ -59,8 +62,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "chitieu.web.accounts.middleware.PasswordChangeRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lockout into our page
 ]
 
 ROOT_URLCONF = "chitieu.web.urls"
@@ -130,6 +135,32 @@ LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+
+# Passwords: at least 10 characters, not a common one, not close to the user's own name;
+# checked by accounts.services for the web and `chitieu users` alike.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "chitieu.web.accounts.throttle.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one user name, or from one address, lock sign-in for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("CHITIEU_SIGNIN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CHITIEU_SIGNIN_LOCK_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "chitieu.web.accounts.throttle.locked_out"
+AXES_VERBOSE = False
+# A session ends after a working day without activity (each request moves the end on).
+SESSION_COOKIE_AGE = 9 * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("chitieu.web.dashboard.urls")),
 ]
 
+handler400 = "chitieu.web.errors.bad_request"
 handler403 = "chitieu.web.errors.forbidden"
 handler404 = "chitieu.web.errors.not_found"
 handler500 = "chitieu.web.errors.server_error"

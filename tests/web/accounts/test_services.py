@@ -97,7 +97,7 @@ def test_a_password_change_is_recorded_without_the_password(
 def test_a_user_changes_their_own_password(store: dict[str, Any], user: UserFactory) -> None:
     viewer = user("xem")
     with new_entries() as written:
-        set_password(viewer, "cua-toi", actor=viewer)
+        set_password(viewer, "cua-toi-rieng-2026", actor=viewer)
     assert [e.actor for e in written] == [viewer]
 
 

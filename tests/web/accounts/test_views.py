@@ -67,7 +67,7 @@ def test_the_administrator_adds_a_department_user_who_can_then_sign_in(
         ({"new-username": "xem", "new-role": "xem", "new-password": "12345678"},
          "Đã có người dùng “xem”."),
         ({"new-username": "moi", "new-role": "xem", "new-password": "123"},
-         "Mật khẩu cần ít nhất 8 ký tự."),
+         "Mật khẩu cần ít nhất 10 ký tự."),
         ({"new-username": "co dau cach", "new-role": "xem", "new-password": "12345678"},
          "Tên đăng nhập chỉ gồm chữ, số"),
     ],

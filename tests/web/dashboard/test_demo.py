@@ -120,3 +120,16 @@ def test_demo_builds_the_real_plan_and_serve_serves_it_with_debug_off(tmp_path: 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.django_db
+def test_the_demo_users_are_never_made_in_production(settings: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    from chitieu.cli._profile import load_profile
+    from chitieu.web.dashboard.demo import DemoInProduction, build_demo
+
+    settings.PRODUCTION = True
+    with pytest.raises(DemoInProduction, match="CHITIEU_PRODUCTION=1"):
+        build_demo(load_profile(None))
+    assert not get_user_model().objects.exists()

@@ -7,11 +7,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordChangeForm
 
 from chitieu.web.accounts.models import Role
+from chitieu.web.accounts.services import AccountError, check_password_strength
 from chitieu.web.plans.models import Department
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10  # settings.AUTH_PASSWORD_VALIDATORS; the service checks the rest
 
 
 def _department_field() -> forms.ModelChoiceField:
@@ -88,3 +90,17 @@ class UserForm(_RoleForm):
     active = forms.BooleanField(label="Được đăng nhập", required=False)
     password = _password_field("Mật khẩu mới (để trống: giữ nguyên)", required=False)
     field_order = ("role", "department", "active", "password")
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """Django's change-password form, its strength check answered in our Vietnamese words."""
+
+    def validate_password_for_user(
+        self, user: Any, password_field_name: str = "new_password2"
+    ) -> None:
+        password = self.cleaned_data.get(password_field_name)
+        if password:
+            try:
+                check_password_strength(password, user)
+            except AccountError as error:
+                self.add_error(password_field_name, str(error))

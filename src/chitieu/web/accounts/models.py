@@ -34,6 +34,11 @@ class Profile(models.Model):
         verbose_name="sở, ngành",
         help_text="Bắt buộc với vai trò nhập liệu.",
     )
+    must_change_password = models.BooleanField(
+        "phải đổi mật khẩu",
+        default=False,
+        help_text="Mật khẩu do người khác đặt (mật khẩu tạm thời): đổi ở lần đăng nhập tới.",
+    )
 
     class Meta:
         verbose_name = "hồ sơ người dùng"

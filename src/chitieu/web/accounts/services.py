@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from chitieu.web.accounts.models import Profile, Role
@@ -29,16 +30,28 @@ def create_user(
     role: Role,
     department: Department | None = None,
     password: str | None = None,
+    temporary: bool = True,
     actor: Any | None,
 ) -> Any:
-    """Create a user with a role; a department user must belong to a department."""
+    """Create a user with a role; a department user must belong to a department.
+
+    A password given here is someone else's choice, so by default it is temporary: the user
+    changes it at the first sign-in. `temporary=False` is for the demo's shared password."""
     require_admin(actor)
     _check_role(role, department)
-    user = get_user_model().objects.create_user(username=username, password=password)
-    if role is Role.ADMIN:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-    Profile.objects.create(user=user, role=role, department=department)
+    user = get_user_model()(username=username, is_staff=role is Role.ADMIN)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        check_password_strength(password, user)
+        user.set_password(password)
+    user.save()
+    Profile.objects.create(
+        user=user,
+        role=role,
+        department=department,
+        must_change_password=password is not None and temporary,
+    )
     where = f", {department.name}" if department else ""
     record_audit(
         actor=actor,
@@ -87,14 +100,18 @@ def set_role(
 def set_password(user: Any, password: str, *, actor: Any | None) -> Any:
     """Set a user's password: the administrator's job, or the user's own.
 
-    The audit entry says that it changed, never what it is.
+    A password set by anyone but the user is temporary: the user must change it at the
+    next sign-in. The audit entry says that it changed, never what it is.
     """
-    if actor is None or actor.pk != user.pk:
+    own = actor is not None and actor.pk == user.pk
+    if not own:
         require_admin(actor)
     if not password:
         raise AccountError("Mật khẩu không được để trống.")
+    check_password_strength(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
+    Profile.objects.filter(user=user).update(must_change_password=not own)
     record_audit(
         actor=actor,
         action=AuditAction.PASSWORD_CHANGED,
@@ -126,6 +143,31 @@ def set_active(user: Any, active: bool, *, actor: Any | None) -> Any:
         changes={"active": [not active, active]},
     )
     return user
+
+
+# Django's Vietnamese catalogue lacks some of these messages: ours, by the validator's code.
+_PASSWORD_MESSAGES = {
+    "password_too_short": "cần ít nhất {min_length} ký tự",
+    "password_too_common": "quá phổ biến, dễ bị đoán",
+    "password_entirely_numeric": "không được chỉ gồm chữ số",
+    "password_too_similar": "quá giống tên đăng nhập hoặc thông tin của người dùng",
+}
+
+
+def check_password_strength(password: str, user: Any) -> None:
+    """Django's validators (settings.AUTH_PASSWORD_VALIDATORS), answered in Vietnamese."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        reasons = [_reason(each) for each in error.error_list]
+        raise AccountError("Mật khẩu chưa đạt: " + "; ".join(reasons) + ".") from error
+
+
+def _reason(error: ValidationError) -> str:
+    template = _PASSWORD_MESSAGES.get(error.code or "")
+    if template is None:
+        return " ".join(error.messages)
+    return template.format(**(error.params or {}))
 
 
 def _check_role(role: Role, department: Department | None) -> None:

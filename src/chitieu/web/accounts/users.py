@@ -38,9 +38,12 @@ def put_user(
     role: Role,
     department: str | None = None,
     password: str | None = None,
+    temporary: bool = True,
     actor: Any | None,
 ) -> str:
     """Create the user, or give an existing one this role (and password, when given).
+
+    A password given for a new user is temporary unless `temporary=False` (the demo's).
 
     Returns what was done, one line in Vietnamese.
     """
@@ -53,7 +56,14 @@ def put_user(
             )
     existing = get_user_model().objects.filter(username=username).first()
     if existing is None:
-        create_user(username, role=role, department=found, password=password, actor=actor)
+        create_user(
+            username,
+            role=role,
+            department=found,
+            password=password,
+            temporary=temporary,
+            actor=actor,
+        )
         done = "Đã tạo"
     else:
         set_role(existing, role=role, department=found, actor=actor)

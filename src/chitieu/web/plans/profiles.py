@@ -157,6 +157,7 @@ def _demo_users(profile: PlaceProfile, *, actor: Any | None) -> list[tuple[str, 
             role=role,
             department=user.department,
             password=DEMO_PASSWORD if new else None,
+            temporary=False,  # a shared demo password, printed for anyone trying the product
             actor=actor,
         )
         logins.append((user.username, role.label))
