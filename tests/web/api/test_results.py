@@ -76,8 +76,8 @@ def test_the_views_differ_when_a_draft_counts(api_client: Any, figures: None) ->
     url = f"/api/v1/plans/{PLAN}/assessments"
     working = client.get(url, {"year": 2027}).json()["rows"]
     official = client.get(url, {"year": 2027, "view": "official"}).json()["rows"]
-    grdp = [r for r in working if r["indicator"] == "kt.grdp.tang_truong"][0]
-    grdp_official = [r for r in official if r["indicator"] == "kt.grdp.tang_truong"][0]
+    grdp = next(r for r in working if r["indicator"] == "kt.grdp.tang_truong")
+    grdp_official = next(r for r in official if r["indicator"] == "kt.grdp.tang_truong")
     assert grdp["latest"]["value"] == "6.9" and grdp["latest"]["unapproved"]
     assert grdp_official["latest"]["value"] == "8.1"
 
@@ -106,6 +106,7 @@ def test_coherence_checks_are_the_reports(api_client: Any, figures: None) -> Non
         ({}, 422, "query.year"),
         ({"year": "x"}, 422, "query.year"),
         ({"year": 2027, "locality": "khong_co"}, 404, None),
+        ({"year": 2024}, 422, "query.year"),
     ],
 )
 def test_bad_queries(

@@ -15,6 +15,7 @@ from chitieu.web.api.reading import (
     VIEW_NAMES,
     ViewName,
     get_or_404,
+    invalid,
     plain,
     plain_float,
     view_for,
@@ -176,6 +177,13 @@ def result_rows(
 ) -> tuple[Plan, Locality | None, str, list[Row]]:
     """The dashboard's rows of the plan for the year, in the caller's view."""
     plan = find_plan(code)
+    if query.year < plan.term_start:
+        # Nothing is assessed before a plan starts (the core cannot assess such a year).
+        raise invalid(
+            "query.year",
+            f"Năm {query.year} trước kỳ của kế hoạch ({plan.term_start}–{plan.term_end}).",
+            "year_before_plan",
+        )
     if query.locality:
         get_or_404(Locality.objects, "địa bàn", code=query.locality)
     locality = plan_locality(plan, query.locality or "")
