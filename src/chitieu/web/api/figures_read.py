@@ -122,7 +122,7 @@ def figure_out(figure: Figure) -> FigureOut:
 _FIGURES = Figure.objects.select_related("indicator", "locality", "entered_by", "reviewed_by")
 
 
-def filtered(filters: FigureFilters, user: Any) -> tuple[QuerySet[Figure], str]:
+def filtered(filters: FigureFilters, user: Any) -> tuple[QuerySet[Figure], ViewName]:
     """The figures the filters pick among those the caller's view shows, and the view."""
     mode = view_for(user, filters.view)
     rows = counted(_FIGURES, mode)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from ninja import Schema
 
 from chitieu.web.api.problems import ApiProblem
@@ -15,9 +15,7 @@ from chitieu.web.figures.visibility import ViewMode, may_see_working
 
 ViewName = Literal["official", "working"]
 VIEW_MODES: dict[str, ViewMode] = {"official": ViewMode.OFFICIAL, "working": ViewMode.WORKING}
-VIEW_NAMES = {mode: name for name, mode in VIEW_MODES.items()}
-
-M = TypeVar("M", bound=Model)
+VIEW_NAMES: dict[ViewMode, ViewName] = {ViewMode.OFFICIAL: "official", ViewMode.WORKING: "working"}
 
 
 def plain(value: Decimal | None) -> str | None:
@@ -53,7 +51,7 @@ def view_for(user: Any, requested: ViewName | None) -> ViewMode:
     return VIEW_MODES[requested] if requested else ViewMode.WORKING
 
 
-def get_or_404(queryset: QuerySet[M], what: str, **lookup: Any) -> M:
+def get_or_404(queryset: QuerySet[Any], what: str, **lookup: Any) -> Any:
     found = queryset.filter(**lookup).first()
     if found is None:
         shown = ", ".join(str(v) for v in lookup.values())

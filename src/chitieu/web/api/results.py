@@ -174,7 +174,7 @@ def assessment_out(row: Row) -> AssessmentOut:
 
 def result_rows(
     request: HttpRequest, code: str, query: ResultQuery
-) -> tuple[Plan, Locality | None, str, list[Row]]:
+) -> tuple[Plan, Locality | None, ViewName, list[Row]]:
     """The dashboard's rows of the plan for the year, in the caller's view."""
     plan = find_plan(code)
     if query.year < plan.term_start:
@@ -203,7 +203,7 @@ def assessments(request: HttpRequest, code: str, query: Query[ResultQuery]) -> A
         plan=plan.code,
         year=query.year,
         locality=locality.code if locality else None,
-        view=view,  # type: ignore[arg-type]
+        view=view,
         rows=[assessment_out(r) for r in rows],
     )
 
@@ -224,7 +224,7 @@ def outlook(request: HttpRequest, code: str, query: Query[ResultQuery]) -> Outlo
         plan=plan.code,
         year=query.year,
         locality=locality.code if locality else None,
-        view=view,  # type: ignore[arg-type]
+        view=view,
         rows=found,
     )
 
@@ -283,4 +283,4 @@ def coherence(request: HttpRequest, code: str, query: Query[CoherenceQuery]) -> 
                     inputs=[],
                 )
             )
-    return Coherence(plan=plan.code, view=VIEW_NAMES[mode], checks=checks)  # type: ignore[arg-type]
+    return Coherence(plan=plan.code, view=VIEW_NAMES[mode], checks=checks)
