@@ -8,4 +8,6 @@ app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.users, name="users"),
     path("<int:pk>/", views.user_change, name="user"),
+    path("ma-api/", views.token_issue, name="token_issue"),
+    path("ma-api/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]
