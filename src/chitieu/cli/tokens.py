@@ -97,4 +97,4 @@ def revoke(prefix: str, db: Path | None, user: str | None) -> None:
 def _when(moment: object) -> str:
     from django.utils import timezone
 
-    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")  # type: ignore[arg-type]
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
