@@ -61,13 +61,17 @@ def test_localities_filtered_by_parent_and_kind(api_client: Any, store: Any) -> 
     assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "kind"
 
 
-def test_a_task_with_its_linked_indicators(api_client: Any, store: Any) -> None:
-    task = Task.objects.filter(plan__code=PLAN).first()
-    assert task is not None
-    body = api_client("xem").get(f"/api/v1/plans/{PLAN}/tasks/{task.code}").json()
+def test_a_task_with_its_linked_indicators(api_client: Any, store: Any, user: Any) -> None:
+    from chitieu.web.plans.task_links import remove_task_link
+
+    task = Task.objects.get(plan__code=PLAN, code="vi.1.1")
+    client = api_client("xem")
+    body = client.get(f"/api/v1/plans/{PLAN}/tasks/{task.code}").json()
     assert body["heading"] == task.heading
-    links = task.links.exclude(state="da_bo")
-    assert {i["code"] for i in body["indicators"]} == {link.indicator.code for link in links}
+    assert [(i["code"], i["state"]) for i in body["indicators"]] == [(store["grdp"].code, "goi_y")]
+    remove_task_link(task, store["grdp"], actor=user("tonghop"))
+    after = client.get(f"/api/v1/plans/{PLAN}/tasks").json()
+    assert [t["indicators"] for t in after if t["code"] == task.code] == [[]]
 
 
 @pytest.mark.parametrize(

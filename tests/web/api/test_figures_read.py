@@ -199,3 +199,10 @@ def test_the_history_says_who_did_what_when_and_why(
 def test_an_unknown_figure_is_a_404_problem(api_client: Any, store: Any) -> None:
     response = api_client("tonghop").get("/api/v1/figures/999999")
     assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+
+
+def test_a_bad_filter_is_explained_in_vietnamese(api_client: Any, store: Any) -> None:
+    response = api_client("tonghop").get("/api/v1/figures", {"limit": 501, "status": "dep"})
+    messages = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert messages["query.limit"] == "Phải nhỏ hơn hoặc bằng 500."
+    assert messages["query.status"].startswith("Phải là một trong: 'ke_hoach'")
