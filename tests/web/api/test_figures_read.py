@@ -75,7 +75,27 @@ def test_a_viewer_reads_official_figures_only_whatever_it_asks(
     assert client.get(f"/api/v1/figures/{figures['draft'].pk}/history").status_code == 404
 
 
-def test_a_returned_figure_is_in_no_list_but_readable_by_id_for_the_office(
+@pytest.mark.parametrize("username", ["tonghop", "soyte"])
+def test_the_office_may_list_every_figure_returned_ones_too(
+    api_client: Any, figures: dict[str, Figure], username: str
+) -> None:
+    response = api_client(username).get("/api/v1/figures", {"view": "all"})
+    assert _ids(response) == {f.pk for f in figures.values()}
+    assert response.json()["view"] == "all"
+    returned = api_client(username).get(
+        "/api/v1/figures", {"view": "all", "review_state": "tra_lai"}
+    )
+    assert _ids(returned) == {figures["returned"].pk}
+
+
+def test_a_viewer_asking_for_every_figure_gets_the_official_ones(
+    api_client: Any, figures: dict[str, Figure]
+) -> None:
+    response = api_client("xem").get("/api/v1/figures", {"view": "all"})
+    assert _ids(response) == {figures["approved"].pk} and response.json()["view"] == "official"
+
+
+def test_a_returned_figure_is_not_in_the_working_view_but_readable_by_id(
     api_client: Any, figures: dict[str, Figure]
 ) -> None:
     client = api_client("soyte")

@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 
 from chitieu.web.api.etags import figure_etag
 from chitieu.web.api.problems import COMMON_ERRORS
-from chitieu.web.api.reading import VIEW_NAMES, ViewName, get_or_404, plain, view_for
+from chitieu.web.api.reading import VIEW_NAMES, get_or_404, plain, view_for
 from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.visibility import counted, may_see_working
 from chitieu.web.plans.models import Indicator, Locality, Plan
@@ -22,6 +22,9 @@ router = Router(tags=["Số liệu"])
 
 FigureStatusName = Literal["ke_hoach", "uoc", "so_bo", "chinh_thuc"]
 ReviewStateName = Literal["nhap", "cho_duyet", "da_duyet", "tra_lai", "cong_bo"]
+# The figure list also offers "all": every figure, returned ones too, for the office to find
+# what it must correct; the results endpoints count figures, so they have official|working.
+FigureView = Literal["official", "working", "all"]
 PERIOD_PATTERN = r"^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$"
 MAX_LIMIT = 500
 
@@ -49,7 +52,10 @@ class FigureOut(Schema):
 
 
 class FigurePage(Schema):
-    view: ViewName = Field(description="Số liệu tính theo cách xem nào (official: chỉ đã duyệt).")
+    view: FigureView = Field(
+        description="Cách xem đã dùng: official (chỉ đã duyệt, công bố), working (trừ số liệu "
+        "bị trả lại), all (mọi số liệu)."
+    )
     total: int
     page: int
     limit: int
@@ -83,9 +89,10 @@ class FigureFilters(Schema):
     changed_since: datetime | None = Field(
         None, description="Chỉ số liệu có thay đổi (tạo, sửa, gửi, duyệt…) từ lúc này."
     )
-    view: ViewName | None = Field(
+    view: FigureView | None = Field(
         None,
-        description="official hoặc working (mặc định với người nhập, duyệt); người xem luôn official.",
+        description="official, working (mặc định với người nhập, duyệt) hoặc all (cả số liệu "
+        "bị trả lại); người xem luôn official.",
     )
     page: int = Field(1, ge=1, le=100_000)
     limit: int = Field(100, ge=1, le=MAX_LIMIT)
@@ -122,10 +129,14 @@ def figure_out(figure: Figure) -> FigureOut:
 _FIGURES = Figure.objects.select_related("indicator", "locality", "entered_by", "reviewed_by")
 
 
-def filtered(filters: FigureFilters, user: Any) -> tuple[QuerySet[Figure], ViewName]:
+def filtered(filters: FigureFilters, user: Any) -> tuple[QuerySet[Figure], FigureView]:
     """The figures the filters pick among those the caller's view shows, and the view."""
-    mode = view_for(user, filters.view)
-    rows = counted(_FIGURES, mode)
+    view: FigureView
+    if filters.view == "all" and may_see_working(user):
+        rows, view = _FIGURES.all(), "all"
+    else:
+        mode = view_for(user, None if filters.view == "all" else filters.view)
+        rows, view = counted(_FIGURES, mode), VIEW_NAMES[mode]
     if filters.plan:
         rows = rows.filter(indicator__plan=get_or_404(Plan.objects, "kế hoạch", code=filters.plan))
     if filters.indicator:
@@ -147,9 +158,8 @@ def filtered(filters: FigureFilters, user: Any) -> tuple[QuerySet[Figure], ViewN
             since = timezone.make_aware(since)
         changed = FigureRevision.objects.filter(at__gte=since).values("figure")
         rows = rows.filter(pk__in=changed)
-    return rows.order_by(
-        "indicator__code", "locality__code", "year", "period", "status", "pk"
-    ), VIEW_NAMES[mode]
+    order = ("indicator__code", "locality__code", "year", "period", "status", "pk")
+    return rows.order_by(*order), view
 
 
 def visible_figure(user: Any, figure_id: int) -> Figure:
