@@ -1,4 +1,4 @@
-"""Assessments, outlook and coherence through the API are the dashboard's and the report's."""
+"""Assessments and outlook through the API are the dashboard's."""
 
 from __future__ import annotations
 
@@ -88,16 +88,6 @@ def test_the_outlook_lists_the_rated_rows(api_client: Any, figures: None) -> Non
     rows = dashboard_rows(plan, locality=plan.locality, as_of=2027, mode=ViewMode.WORKING)
     expected = {r.indicator.code: r.outlook.rating.value for r in rows if r.outlook is not None}
     assert {r["indicator"]: r["rating"] for r in body["rows"]} == expected
-
-
-def test_coherence_checks_are_the_reports(api_client: Any, figures: None) -> None:
-    from chitieu.outlook.coherence import check_plan
-    from chitieu.web.dashboard.report_inputs import stored_catalogue
-
-    body = api_client("xem").get(f"/api/v1/plans/{PLAN}/coherence").json()
-    catalogue, _, _ = stored_catalogue(Plan.objects.get(code=PLAN), mode=ViewMode.OFFICIAL)
-    assert [c["check"] for c in body["checks"]] == [o.check for o in check_plan(catalogue)]
-    assert body["view"] == "official"
 
 
 @pytest.mark.parametrize(

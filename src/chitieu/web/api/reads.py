@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ninja import Router
 
-from chitieu.web.api import catalogue, figures_read, results
+from chitieu.web.api import catalogue, coherence, figures_read, results
 
 router = Router()
 router.add_router("/", catalogue.router)
 router.add_router("/", figures_read.router)
 router.add_router("/", results.router)
+router.add_router("/", coherence.router)

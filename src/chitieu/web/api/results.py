@@ -1,6 +1,5 @@
-"""Reading results: the assessments and outlook of a plan for a year, and its coherence
-checks, computed by the services the dashboard and the reports use, so that the numbers
-a client reads are the dashboard's."""
+"""Reading results: the assessments and outlook of a plan for a year, computed by the
+services the dashboard uses, so that the numbers a client reads are the dashboard's."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from chitieu.outlook import Outlook
-from chitieu.outlook.coherence import CHECK_TITLES, CoherenceCheck, check_plan
 from chitieu.web.api.catalogue import find_plan
 from chitieu.web.api.problems import COMMON_ERRORS
 from chitieu.web.api.reading import (
@@ -20,7 +18,6 @@ from chitieu.web.api.reading import (
     plain_float,
     view_for,
 )
-from chitieu.web.dashboard.report_inputs import stored_catalogue
 from chitieu.web.dashboard.services import Row, dashboard_rows, plan_locality
 from chitieu.web.plans.models import Locality, Plan
 
@@ -95,34 +92,6 @@ class Outlooks(Schema):
     locality: str | None
     view: ViewName
     rows: list[IndicatorOutlookOut]
-
-
-class InputOut(Schema):
-    name: str
-    value: str
-    unit: str | None
-    line: int | None
-    text: str
-
-
-class CoherenceOut(Schema):
-    check: str
-    title: str
-    verdict: str = Field(
-        description="coherent, assumption, incoherent; not_checked khi thiếu dữ liệu"
-    )
-    verdict_label: str
-    formula: str
-    result: str
-    explanation: str
-    assumptions: list[str]
-    inputs: list[InputOut]
-
-
-class Coherence(Schema):
-    plan: str
-    view: ViewName
-    checks: list[CoherenceOut]
 
 
 def outlook_out(outlook: Outlook) -> OutlookOut:
@@ -227,60 +196,3 @@ def outlook(request: HttpRequest, code: str, query: Query[ResultQuery]) -> Outlo
         view=view,
         rows=found,
     )
-
-
-class CoherenceQuery(Schema):
-    view: ViewName | None = Field(
-        None, description="official hoặc working; người xem luôn official."
-    )
-
-
-@router.get(
-    "/plans/{code}/coherence",
-    response={200: Coherence, **COMMON_ERRORS},
-    summary="Kiểm tra tính nhất quán giữa các mục tiêu của kế hoạch (như trong báo cáo)",
-)
-def coherence(request: HttpRequest, code: str, query: Query[CoherenceQuery]) -> Coherence:
-    plan = find_plan(code)
-    mode = view_for(request.user, query.view)
-    catalogue, _, _ = stored_catalogue(plan, mode=mode)
-    checks = []
-    for outcome in check_plan(catalogue):
-        if isinstance(outcome, CoherenceCheck):
-            checks.append(
-                CoherenceOut(
-                    check=outcome.check,
-                    title=outcome.title,
-                    verdict=outcome.verdict.value,
-                    verdict_label=outcome.verdict.label,
-                    formula=outcome.formula,
-                    result=outcome.result,
-                    explanation=outcome.explanation,
-                    assumptions=list(outcome.assumptions),
-                    inputs=[
-                        InputOut(
-                            name=i.name,
-                            value=plain(i.value) or "0",
-                            unit=i.unit,
-                            line=i.line,
-                            text=i.text,
-                        )
-                        for i in outcome.inputs
-                    ],
-                )
-            )
-        else:
-            checks.append(
-                CoherenceOut(
-                    check=outcome.check,
-                    title=CHECK_TITLES.get(outcome.check, outcome.check),
-                    verdict="not_checked",
-                    verdict_label="Chưa kiểm tra được",
-                    formula="",
-                    result="",
-                    explanation=outcome.reason,
-                    assumptions=[],
-                    inputs=[],
-                )
-            )
-    return Coherence(plan=plan.code, view=VIEW_NAMES[mode], checks=checks)
