@@ -104,3 +104,23 @@ class OwnPasswordForm(PasswordChangeForm):
                 check_password_strength(password, user)
             except AccountError as error:
                 self.add_error(password_field_name, str(error))
+
+
+class TokenForm(forms.Form):
+    """A personal API token for a user (api.services.issue_token)."""
+
+    user = forms.ModelChoiceField(
+        get_user_model().objects.filter(is_active=True).order_by("username"),
+        to_field_name="username",
+        label="Người dùng",
+        error_messages={
+            "required": "Chọn người dùng.",
+            "invalid_choice": "Không có người dùng này.",
+        },
+    )
+    name = forms.CharField(
+        label="Dùng cho",
+        max_length=100,
+        help_text="Việc gì, ở đâu: ví dụ “Cục Thống kê – nạp số liệu”.",
+        error_messages={"required": "Ghi mã dùng cho việc gì."},
+    )

@@ -16,11 +16,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chitieu.web.accounts.forms import NewUserForm, UserForm
+from chitieu.web.accounts.forms import NewUserForm, TokenForm, UserForm
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import require_admin, role_of
 from chitieu.web.accounts.services import AccountError, create_user
 from chitieu.web.accounts.users import change_user
+from chitieu.web.api.models import ApiToken
+from chitieu.web.api.services import issue_token, list_tokens, revoke_token
 
 
 def _rows(forms: dict[int, UserForm]) -> list[tuple[Any, UserForm]]:
@@ -43,14 +45,27 @@ def _initial(user: Any) -> dict[str, Any]:
 
 
 def _page(
-    request: HttpRequest, *, new: NewUserForm | None = None, **forms: UserForm
+    request: HttpRequest,
+    *,
+    new: NewUserForm | None = None,
+    token_form: TokenForm | None = None,
+    issued: tuple[ApiToken, str] | None = None,
+    **forms: UserForm,
 ) -> HttpResponse:
     bound = {int(key[1:]): form for key, form in forms.items()}
-    context = {"new": new or NewUserForm(prefix="new"), "rows": _rows(bound)}
-    status = (
-        400 if (new is not None and new.errors) or any(f.errors for f in bound.values()) else 200
+    context = {
+        "new": new or NewUserForm(prefix="new"),
+        "rows": _rows(bound),
+        "token_form": token_form or TokenForm(prefix="token"),
+        "tokens": list_tokens(),
+        "issued": issued,
+    }
+    invalid = (
+        (new is not None and new.errors)
+        or (token_form is not None and token_form.errors)
+        or any(f.errors for f in bound.values())
     )
-    return render(request, "accounts/users.html", context, status=status)
+    return render(request, "accounts/users.html", context, status=400 if invalid else 200)
 
 
 @login_required
@@ -103,3 +118,28 @@ def user_change(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, done)
             return redirect("accounts:users")
     return _page(request, **{f"u{user.pk}": form})
+
+
+@login_required
+@require_POST
+def token_issue(request: HttpRequest) -> HttpResponse:
+    """Issue a token and show it on this one answer only (never stored, never redirected)."""
+    require_admin(request.user)
+    form = TokenForm(request.POST, prefix="token")
+    if not form.is_valid():
+        return _page(request, token_form=form)
+    token, text = issue_token(
+        form.cleaned_data["user"], form.cleaned_data["name"], actor=request.user
+    )
+    response = _page(request, issued=(token, text))
+    response["Cache-Control"] = "no-store"  # the token must not stay in any cache
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    require_admin(request.user)
+    token = revoke_token(get_object_or_404(ApiToken, pk=pk), actor=request.user)
+    messages.success(request, f"Đã thu hồi mã truy cập API {token.prefix}… ({token.name}).")
+    return redirect("accounts:users")

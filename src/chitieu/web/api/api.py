@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from chitieu.web.accounts.permissions import PermissionDenied
-from chitieu.web.api import exchange, jobs, reads, writes
+from chitieu.web.api import exchange, jobs, reads, validation, writes
 from chitieu.web.api.auth import AUTH
 from chitieu.web.api.problems import ApiProblem, from_exception, problem_response
 
@@ -102,6 +102,6 @@ def _validation_error(item: dict[str, Any]) -> dict[str, Any]:
     location = [str(part) for part in item.get("loc", ())]
     return {
         "code": str(item.get("type", "invalid")),
-        "message": str(item.get("msg", "")),
+        "message": validation.message(item),
         "field": ".".join(location) or None,
     }

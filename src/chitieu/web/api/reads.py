@@ -1,21 +1,14 @@
 """Reading: plans, indicators and targets, localities, figures and their history,
-assessments, outlook, coherence checks and tasks."""
+assessments, outlook, coherence checks and tasks (one router module per noun)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
-from chitieu.web.plans.models import Plan
+from chitieu.web.api import catalogue, coherence, figures_read, results
 
-router = Router(tags=["Đọc"])
-
-
-class PlanOut(Schema):
-    code: str
-    name: str
-
-
-@router.get("/plans", response=list[PlanOut], summary="Các kế hoạch, nghị quyết")
-def list_plans(request: HttpRequest) -> list[Plan]:
-    return list(Plan.objects.order_by("code"))
+router = Router()
+router.add_router("/", catalogue.router)
+router.add_router("/", figures_read.router)
+router.add_router("/", results.router)
+router.add_router("/", coherence.router)

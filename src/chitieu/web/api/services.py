@@ -73,3 +73,35 @@ def user_for_token(text: str) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+class TokenError(ValueError):
+    """A token that cannot be found by what was given; `code` names the case."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def list_tokens(*, active_only: bool = False) -> list[ApiToken]:
+    """Every token, newest first, with its user; only the live ones when `active_only`."""
+    rows = ApiToken.objects.select_related("user", "created_by", "revoked_by")
+    if active_only:
+        rows = rows.filter(revoked_at__isnull=True)
+    return list(rows)
+
+
+def token_by_prefix(prefix: str) -> ApiToken:
+    """The one token whose text starts with `prefix` (as the list shows it, "ctk_AbC1x2…")."""
+    text = prefix.strip().rstrip("…").rstrip(".")
+    found = list(ApiToken.objects.filter(prefix__startswith=text[:12])) if text else []
+    # A prefix longer than the stored one cannot be checked beyond the stored part.
+    found = [t for t in found if t.prefix.startswith(text) or text.startswith(t.prefix)]
+    if not found:
+        raise TokenError(f"Không có mã truy cập nào bắt đầu bằng “{text}”.", code="token_not_found")
+    if len(found) > 1:
+        raise TokenError(
+            f"Có {len(found)} mã truy cập bắt đầu bằng “{text}”; hãy ghi đủ phần đầu mã.",
+            code="token_ambiguous",
+        )
+    return found[0]
