@@ -155,3 +155,8 @@ def test_a_step_that_does_not_fit_the_state_is_409(api_client, grdp) -> None:
 def test_an_unknown_figure_is_404(api_client, store) -> None:
     response = step(api_client("tonghop"), Figure(pk=999), "approve", '"v1"')
     assert response.status_code == 404
+
+
+def test_an_id_beyond_any_database_key_is_404_not_a_server_error(api_client, store) -> None:
+    response = step(api_client("tonghop"), Figure(pk=2**70), "approve", '"v1"')
+    assert response.status_code == 404

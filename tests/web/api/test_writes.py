@@ -159,3 +159,9 @@ def test_a_locked_figure_is_refused_with_why(api_client, store) -> None:
     assert approved.status_code == 200
     (error,) = problem(post(client, [row(value="9")]))["errors"]
     assert error["code"] == "locked" and "duyệt" in error["message"]
+
+
+def test_a_nul_character_is_refused_before_the_database(api_client, store) -> None:
+    response = post(api_client("tonghop"), [row(note="a\x00b")])
+    assert response.status_code == 422 and problem(response)["code"] == "invalid_request"
+    assert not Figure.objects.exists()

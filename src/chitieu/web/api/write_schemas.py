@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
 from chitieu.ingest.figures_file import plain
 from chitieu.web.api.etags import figure_etag
 from chitieu.web.api.problems import ProblemError
+from chitieu.web.entry.forms import REASON_LENGTH  # the web form's limit on a reason
 
 MAX_ROWS = 5000  # one request; a larger file goes through the import job
 VALUE_HELP = (
@@ -19,24 +21,35 @@ VALUE_HELP = (
 )
 
 
+def _no_nul(text: str) -> str:
+    # PostgreSQL cannot store U+0000 in text: refused here rather than failing in the database.
+    if "\x00" in text:
+        raise ValueError("chuỗi có ký tự NUL (U+0000), không lưu được.")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
 class FigureRowIn(Schema):
     """One figure to write, in the columns of the Excel template."""
 
-    indicator: str = Field(description="Mã chỉ tiêu, ví dụ kt.grdp.tang_truong.")
-    locality: str = Field(description="Mã địa bàn, ví dụ hung_yen.")
-    period: str | int = Field(description="Kỳ: 2026, 2026-Q1, 2026-03, 2026-H1.")
-    status: str = Field(description="Loại số liệu: ước, sơ bộ, chính thức (hoặc mã uoc …).")
-    value: str | Decimal = Field(description=VALUE_HELP)
-    unit: str | None = Field(None, description="Đơn vị (nếu ghi, phải là đơn vị của chỉ tiêu).")
-    source: str | None = Field(None, description="Nguồn số liệu.")
-    note: str | None = Field(None, description="Ghi chú.")
+    indicator: Text = Field(description="Mã chỉ tiêu, ví dụ kt.grdp.tang_truong.")
+    locality: Text = Field(description="Mã địa bàn, ví dụ hung_yen.")
+    period: Text | int = Field(description="Kỳ: 2026, 2026-Q1, 2026-03, 2026-H1.")
+    status: Text = Field(description="Loại số liệu: ước, sơ bộ, chính thức (hoặc mã uoc …).")
+    value: Text | Decimal = Field(description=VALUE_HELP)
+    unit: Text | None = Field(None, description="Đơn vị (nếu ghi, phải là đơn vị của chỉ tiêu).")
+    source: Text | None = Field(None, description="Nguồn số liệu.")
+    note: Text | None = Field(None, description="Ghi chú.")
 
 
 class SubmitIn(Schema):
     rows: list[FigureRowIn] = Field(min_length=1, max_length=MAX_ROWS)
     dry_run: bool = Field(False, description="Chỉ kiểm tra và cho biết sẽ ghi gì; không ghi.")
-    confirm_warnings: str = Field(
+    confirm_warnings: Text = Field(
         "",
+        max_length=REASON_LENGTH,
         description="Ghi chú xác nhận các số liệu bất thường (bắt buộc khi có cảnh báo); "
         "được ghi vào lịch sử của từng số liệu đó.",
     )
@@ -63,21 +76,29 @@ class SubmitOut(Schema):
 class ChangeIn(Schema):
     """What to change; a field left out keeps its stored value."""
 
-    value: str | Decimal | None = Field(None, description=VALUE_HELP)
-    source: str | None = None
-    note: str | None = None
-    reason: str = Field("", description="Lý do sửa: bắt buộc khi đổi giá trị, như trên web.")
-    confirm_warnings: str = Field(
-        "", description="Ghi chú xác nhận khi giá trị bất thường (như ô xác nhận trên web)."
+    value: Text | Decimal | None = Field(None, description=VALUE_HELP)
+    source: Text | None = None
+    note: Text | None = None
+    reason: Text = Field(
+        "",
+        max_length=REASON_LENGTH,
+        description="Lý do sửa: bắt buộc khi đổi giá trị, như trên web.",
+    )
+    confirm_warnings: Text = Field(
+        "",
+        max_length=REASON_LENGTH,
+        description="Ghi chú xác nhận khi giá trị bất thường (như ô xác nhận trên web).",
     )
 
 
 class CommentIn(Schema):
-    comment: str = Field("", description="Ý kiến khi duyệt (không bắt buộc).")
+    comment: Text = Field(
+        "", max_length=REASON_LENGTH, description="Ý kiến khi duyệt (không bắt buộc)."
+    )
 
 
 class ReasonIn(Schema):
-    reason: str = Field(description="Lý do trả lại (bắt buộc).")
+    reason: Text = Field(max_length=REASON_LENGTH, description="Lý do trả lại (bắt buộc).")
 
 
 class FigureOut(Schema):

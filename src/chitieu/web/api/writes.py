@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Header, Router
 
@@ -88,6 +88,8 @@ def submit(request: HttpRequest, body: SubmitIn) -> dict[str, Any]:
 
 
 def _figure(pk: int) -> Figure:
+    if not 0 < pk < 2**63:  # beyond a database key: not found, not an overflow
+        raise Http404("Không có số liệu này.")
     return get_object_or_404(
         Figure.objects.select_related(
             "indicator", "indicator__plan", "locality", "entered_by", "reviewed_by"
