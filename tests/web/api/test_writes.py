@@ -165,3 +165,16 @@ def test_a_nul_character_is_refused_before_the_database(api_client, store) -> No
     response = post(api_client("tonghop"), [row(note="a\x00b")])
     assert response.status_code == 422 and problem(response)["code"] == "invalid_request"
     assert not Figure.objects.exists()
+
+
+@pytest.mark.postgres
+def test_a_json_number_is_stored_exactly_on_postgresql(api_client, store) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps a number in 8 bytes; run with DATABASE_URL=postgres://…")
+    body = json.dumps({"rows": [row(value="X")], "confirm_warnings": "kiểm thử"})
+    body = body.replace('"X"', "98765432109876.54321")
+    response = api_client("tonghop").post("/api/v1/figures", body, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert Figure.objects.get().value == Decimal("98765432109876.54321")
