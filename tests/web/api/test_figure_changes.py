@@ -119,6 +119,8 @@ def test_a_locked_figure_is_refused_with_why(api_client, grdp, user) -> None:
 def test_submit_then_approve_each_with_the_new_etag(api_client, grdp, user) -> None:
     submitted = step(api_client("sokhdt"), grdp, "submit", '"v1"')
     assert submitted.status_code == 200 and submitted["ETag"] == '"v2"'
+    revision = FigureRevision.objects.get(figure=grdp, version=2)
+    assert (revision.action, revision.actor) == (Action.SUBMIT, user("sokhdt"))
     approved = step(api_client("tonghop"), grdp, "approve", '"v2"', {"comment": "Khớp niên giám"})
     assert approved.status_code == 200 and approved.json()["review_state"] == ReviewState.APPROVED
     revision = FigureRevision.objects.get(figure=grdp, version=3)

@@ -128,6 +128,22 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(api_client, store) 
     assert [f["action"] for f in body["figures"]] == ["update", "create"]
     assert body["figures"][1]["id"] is None
     assert Figure.objects.get().value == Decimal("8.1")
+    assert FigureRevision.objects.count() == 1, "a dry run leaves no history"
+
+
+def test_a_changed_row_updates_the_figure_with_the_senders_history_row(api_client, user) -> None:
+    post(api_client("tonghop"), [row()])
+    response = post(api_client("sokhdt"), [row(value="8,4", source="Cục Thống kê")])
+    body = response.json()
+    assert (body["created"], body["updated"]) == (0, 1)
+    figure = Figure.objects.get()
+    assert body["figures"][0]["etag"] == '"v2"' and figure.value == Decimal("8.4")
+    revision = FigureRevision.objects.get(figure=figure, version=2)
+    assert (revision.action, revision.actor, revision.old_value, revision.reason) == (
+        Action.UPDATE, user("sokhdt"), Decimal("8.1"), "Nhập qua API, dòng 1"
+    )  # fmt: skip
+    again = post(api_client("sokhdt"), [row(value="8,4", source="Cục Thống kê")]).json()
+    assert again["unchanged"] == 1 and FigureRevision.objects.count() == 2
 
 
 def test_unusual_values_wait_for_a_confirming_note(api_client, store) -> None:
