@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chitieu.ingest.figures_file import FiguresFileError, read_csv, read_figures
+from chitieu.ingest.figures_file import FiguresFileError, read_csv, read_figures, read_records
 
 HEADER = ["Mã chỉ tiêu", "Địa bàn", "Kỳ", "Giá trị", "Loại số liệu", "Nguồn"]
 ROW = ["kt.grdp.tang_truong", "hung_yen", "2026", 8.1, "ước", "Sở Tài chính"]
@@ -165,3 +165,32 @@ def test_a_50000_row_workbook_with_one_bad_row_reports_that_row(tmp_path: Path) 
     result = read_figures(path)
     assert len(result.rows) == 49_999
     assert [(p.code, p.place.row) for p in result.problems] == [("not_a_number", 49_992)]
+
+
+# -- records: the API's JSON rows, read cell by cell like a file ------------------------------
+
+
+def test_records_are_read_by_the_same_cell_readers_with_field_names_as_places() -> None:
+    good = {"indicator": "kt.a", "locality": "hung_yen", "period": 2026, "status": "ước"}
+    result = read_records(
+        [
+            {**good, "value": "1.234,5"},
+            {**good, "period": "2026-Q1", "value": Decimal("7.25")},
+            {**good, "period": "2026-Q2", "value": "328,096"},
+            {**good, "period": "2026-Q3", "status": "dự kiến", "value": "1"},
+            {**good, "period": "2026-Q4"},
+            {**good, "value": "2"},
+        ],
+        name="api",
+    )
+    assert [(r.place.row, r.value, r.value_text) for r in result.rows] == [
+        (1, Decimal("1234.5"), "1.234,5"),
+        (2, Decimal("7.25"), "7.25"),
+        (6, Decimal("2"), "2"),
+    ]
+    assert [(p.place.row, p.place.column, p.code) for p in result.problems] == [
+        (3, "value", "ambiguous"),
+        (4, "status", "bad_status"),
+        (5, "value", "missing_value"),
+        (6, None, "duplicate"),
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ __all__ = [  # the file's public names, wherever they are defined
     "plain",
     "read_csv",
     "read_figures",
+    "read_records",
     "read_workbook",
 ]
 
@@ -108,6 +109,32 @@ def _delimiter(header: str) -> str:
 def _csv_cells(records: list[list[str]]) -> Iterator[tuple[int, list[tuple[str, Any]]]]:
     for number, record in enumerate(records, start=1):
         yield number, [(str(index), value) for index, value in enumerate(record)]
+
+
+# -- records (the API's JSON rows) ----------------------------------------------------
+
+
+def read_records(records: Sequence[Mapping[str, Any]], *, name: str) -> FiguresFile:
+    """Rows already split into fields (a JSON request), read cell by cell like a file.
+
+    Row numbers are 1-based positions in `records`; a place's column is the field name
+    ("value", "period" …). A row with no value is a problem here, not a blank line.
+    """
+    header = {key: key for key in COLUMNS}
+    rows: list[FigureRow] = []
+    problems: list[Problem] = []
+    for number, record in enumerate(records, start=1):
+        cells = [(key, record.get(key)) for key in COLUMNS if record.get(key) is not None]
+        row, row_problems = _row(None, number, cells, header, header)
+        if row is None and not row_problems:
+            row_problems = [
+                Problem(Place(None, number, "value"), "thiếu giá trị.", "missing_value")
+            ]
+        problems += row_problems
+        if row is not None:
+            rows.append(row)
+    problems += _duplicates(rows)
+    return FiguresFile(name, tuple(rows), tuple(problems))
 
 
 # -- workbook --------------------------------------------------------------------
