@@ -34,7 +34,9 @@ def build_structure(codes: Codes, *, agency: str = m.AGENCY) -> Structure:
     maintainer = common.Agency(id=agency)
     common_kw = {"maintainer": maintainer, "version": m.VERSION, "is_final": True}
     common_kw["is_external_reference"] = False
-    concepts = common.ConceptScheme(id=m.CONCEPTS_ID, name={"vi": "Khái niệm số liệu chỉ tiêu"}, **common_kw)
+    concepts = common.ConceptScheme(
+        id=m.CONCEPTS_ID, name={"vi": "Khái niệm số liệu chỉ tiêu"}, **common_kw
+    )
     for concept_id, name in m.CONCEPT_NAMES.items():
         concepts.append(common.Concept(id=concept_id, name={"vi": name}))
     codelists = {
@@ -130,7 +132,9 @@ def _area_items(items: Iterable[CodeItem]) -> list[CodeItem]:
     ]
 
 
-def _codelist(identifier: str, name: str, items: Iterable[CodeItem], common_kw: dict[str, Any]) -> Any:
+def _codelist(
+    identifier: str, name: str, items: Iterable[CodeItem], common_kw: dict[str, Any]
+) -> Any:
     from sdmx.model import common
 
     codelist = common.Codelist(id=identifier, name={"vi": name}, **common_kw)
