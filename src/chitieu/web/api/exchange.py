@@ -1,7 +1,103 @@
-"""Exchange formats: SDMX-CSV, SDMX-JSON, CSV and JSON of figures and targets."""
+"""Exchange formats: figures as SDMX-CSV, CSV or JSON, and the SDMX structure (DSD).
+
+A viewer gets the official view only (figures.visibility.report_mode); the office may
+ask for the working view. The files are the ones `chitieu export` writes, and each
+goes back in through `chitieu import` or the import page.
+"""
 
 from __future__ import annotations
 
-from ninja import Router
+from typing import Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+
+from chitieu.web.api.problems import COMMON_ERRORS, ApiProblem
+from chitieu.web.figures import exchange
+from chitieu.web.figures.visibility import report_mode
 
 router = Router(tags=["Trao đổi dữ liệu"])
+
+_MEDIA = {
+    "sdmx-csv": "application/vnd.sdmx.data+csv",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+_FIGURES_CONTENT = {
+    _MEDIA["sdmx-csv"]: {"schema": {"type": "string"}},
+    _MEDIA["csv"]: {"schema": {"type": "string"}},
+    _MEDIA["json"]: {"schema": {"type": "object"}},
+}
+_STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
+
+
+@router.get(
+    "/exchange/figures",
+    summary="Tải số liệu dạng SDMX-CSV, CSV hoặc JSON",
+    description=(
+        "Số liệu theo bộ lọc, ở định dạng `format`: `sdmx-csv` (SDMX-CSV 2.0, cấu trúc tại "
+        "/exchange/structure), `csv` (các cột của mẫu nhập) hoặc `json` (giá trị là chuỗi số "
+        "thập phân). `view=chinh-thuc` chỉ số liệu đã duyệt, đã công bố (mặc định, và là "
+        "cách duy nhất cho người xem); `view=du-thao` mọi số liệu trừ số bị trả lại. "
+        "Tệp tải về nhập lại được bằng `chitieu import`."
+    ),
+    response={200: None, **COMMON_ERRORS},
+    openapi_extra={"responses": {200: {"description": "Tệp số liệu", "content": _FIGURES_CONTENT}}},
+)
+def download_figures(
+    request: HttpRequest,
+    format: Literal["sdmx-csv", "csv", "json"] = "sdmx-csv",
+    plan: str | None = None,
+    indicator: str | None = None,
+    locality: str | None = None,
+    year: list[int] = Query(default_factory=list),  # noqa: B008 - ninja's way
+    view: Literal["chinh-thuc", "du-thao"] | None = None,
+) -> HttpResponse:
+    selection = exchange.Selection(
+        plan=plan or None,
+        indicator=indicator or None,
+        locality=locality or None,
+        years=tuple(year),
+        mode=report_mode(request.user, view),
+    )
+    try:
+        text = exchange.export_text(format, selection)
+    except exchange.SelectionError as error:
+        raise ApiProblem(
+            404,
+            "not_found",
+            "Không tìm thấy",
+            str(error),
+            errors=[{"code": "unknown_code", "message": str(error), "field": error.field}],
+        ) from error
+    return _download(
+        text.encode("utf-8"), exchange.MEDIA_TYPES[format], exchange.filename(format, selection)
+    )
+
+
+@router.get(
+    "/exchange/structure",
+    summary="Cấu trúc SDMX (DSD, danh mục mã) dạng SDMX-ML",
+    description=(
+        "Thông điệp cấu trúc SDMX-ML 2.1: dataflow DF_FIGURES, cấu trúc DSD_FIGURES, "
+        "khái niệm và các danh mục mã (chỉ tiêu, địa bàn có cấp trên, loại số liệu, "
+        "OBS_STATUS, đơn vị, trạng thái duyệt). Cơ quan thống kê nạp tệp này trước dữ liệu."
+    ),
+    response={200: None, **COMMON_ERRORS},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Cấu trúc SDMX-ML",
+                "content": {_STRUCTURE_MEDIA: {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def download_structure(request: HttpRequest) -> HttpResponse:
+    return _download(exchange.structure(), exchange.STRUCTURE_MEDIA_TYPE, "chitieu-sdmx-dsd.xml")
+
+
+def _download(content: bytes, media_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
