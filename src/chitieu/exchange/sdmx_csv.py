@@ -61,12 +61,12 @@ def write_sdmx_csv(
     records: Iterable[FigureRecord], *, codes: Codes | None = None, agency: str = m.AGENCY
 ) -> str:
     """SDMX-CSV 2.0 text of `records`; `codes` only matter for the structure, not the data."""
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
     import sdmx
     from sdmx.format.csv import v2
 
     structure = build_structure(codes or Codes((), ()), agency=agency)
-    frame = sdmx.to_csv(
+    frame: Any = sdmx.to_csv(
         data_set(records, structure),
         rtype=pd.DataFrame,
         attributes="o",

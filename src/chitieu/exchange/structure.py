@@ -32,8 +32,12 @@ def build_structure(codes: Codes, *, agency: str = m.AGENCY) -> Structure:
     from sdmx.model import common, v21
 
     maintainer = common.Agency(id=agency)
-    common_kw = {"maintainer": maintainer, "version": m.VERSION, "is_final": True}
-    common_kw["is_external_reference"] = False
+    common_kw: dict[str, Any] = {
+        "maintainer": maintainer,
+        "version": m.VERSION,
+        "is_final": True,
+        "is_external_reference": False,
+    }
     concepts = common.ConceptScheme(
         id=m.CONCEPTS_ID, name={"vi": "Khái niệm số liệu chỉ tiêu"}, **common_kw
     )

@@ -1,0 +1,123 @@
+"""Downloads of figures (SDMX-CSV, CSV, JSON) and of the SDMX structure through the API."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sdmx
+
+from chitieu.ingest.figures_file import read_figures
+from chitieu.web.figures.imports import import_figures
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/exchange/figures"
+
+
+@pytest.fixture
+def figures(store: dict[str, Any]) -> dict[str, Any]:
+    """A draft estimate and an approved official figure of GRDP, 2026 and 2026-Q1."""
+    from chitieu.web.figures.services import approve_figure, record_figure
+
+    record_figure(
+        store["grdp"], store["province"], "2026-Q1", "uoc", Decimal("7.9"),
+        actor=None, expected_version=None, source="Cục Thống kê",
+    )  # fmt: skip
+    approve_figure(
+        record_figure(
+            store["grdp"], store["province"], "2026", "chinh_thuc", Decimal("8.05"),
+            actor=None, expected_version=None,
+        ),
+        actor=None,
+    )  # fmt: skip
+    return store
+
+
+def test_sdmx_csv_is_the_default_with_its_media_type_and_a_filename(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    response = api_client("tonghop").get(URL, {"year": 2026, "view": "du-thao"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.sdmx.data+csv")
+    assert response["Content-Disposition"] == 'attachment; filename="so-lieu-2026-sdmx.csv"'
+    lines = response.content.decode().splitlines()
+    assert [line.split(",")[5:7] for line in lines[1:]] == [["FINAL", "2026"], ["EST", "2026-Q1"]]
+
+
+def test_a_viewer_gets_the_official_view_even_when_asking_for_the_working_one(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    response = api_client("xem").get(URL, {"format": "json", "view": "du-thao"})
+    assert [f["value"] for f in response.json()["figures"]] == ["8.05"]
+
+
+def test_the_office_sees_the_official_view_unless_it_asks(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    client = api_client("sokhdt")
+    assert len(client.get(URL, {"format": "json"}).json()["figures"]) == 1
+    assert len(client.get(URL, {"format": "json", "view": "du-thao"}).json()["figures"]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["sdmx-csv", "csv", "json"])
+def test_each_download_imports_back_unchanged(
+    fmt: str, api_client: Any, figures: dict[str, Any], tmp_path: Path
+) -> None:
+    response = api_client("tonghop").get(URL, {"format": fmt, "view": "du-thao"})
+    path = tmp_path / response["Content-Disposition"].split('"')[1]
+    path.write_bytes(response.content)
+    report = import_figures(read_figures(path), actor=None, dry_run=True)
+    assert [change.action for change in report.changes] == ["unchanged", "unchanged"]
+
+
+def test_csv_has_a_csv_media_type(api_client: Any, figures: dict[str, Any]) -> None:
+    response = api_client("tonghop").get(URL, {"format": "csv", "locality": "hung_yen"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode().startswith("Mã chỉ tiêu,Địa bàn,Kỳ,Giá trị")
+
+
+def test_an_unknown_filter_is_a_problem_naming_the_field(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    response = api_client("tonghop").get(URL, {"indicator": "khong.co"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    body = json.loads(response.content)
+    assert body["errors"][0]["field"] == "indicator"
+    assert "Không có chỉ tiêu mã “khong.co”" in body["detail"]
+
+
+def test_an_unknown_format_is_refused(api_client: Any, figures: dict[str, Any]) -> None:
+    assert api_client("tonghop").get(URL, {"format": "xml"}).status_code == 422
+
+
+def test_the_structure_is_sdmx_ml_that_sdmx1_reads_and_that_describes_the_data(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    client = api_client("xem")
+    response = client.get("/api/v1/exchange/structure")
+    assert response["Content-Type"].startswith("application/vnd.sdmx.structure+xml")
+    assert "attachment" in response["Content-Disposition"]
+    structure = sdmx.read_sdmx(io.BytesIO(response.content))
+    dataflow = structure.dataflow["DF_FIGURES"]
+    data = client.get(URL).content
+    header = data.decode().splitlines()[0].split(",")
+    dsd = dataflow.structure
+    assert header[3:] == [
+        *(d.id for d in dsd.dimensions),
+        *(x.id for x in dsd.measures),
+        *(a.id for a in dsd.attributes),
+    ]
+    message = sdmx.read_sdmx(io.BytesIO(data), format="CSV", structure=dataflow)
+    (observation,) = message.data[0].obs
+    area = observation.dimension["REF_AREA"].value
+    assert area in structure.codelist["CL_AREA"]
+
+
+def test_without_a_token_the_download_is_refused(client: Any, figures: dict[str, Any]) -> None:
+    assert client.get(URL).status_code == 401
