@@ -88,3 +88,14 @@ def test_export_with_an_unknown_plan_says_so(store: dict[str, Any]) -> None:
 def test_excel_needs_a_file(store: dict[str, Any]) -> None:
     result = CliRunner().invoke(main, ["export", "--format", "xlsx"])
     assert result.exit_code != 0 and "Xuất Excel cần -o tệp.xlsx" in result.output
+
+
+def test_export_writes_the_targets_beside_the_figures(
+    store: dict[str, Any], tmp_path: Path
+) -> None:
+    targets = tmp_path / "muc_tieu.csv"
+    plan = store["grdp"].plan.code
+    result = CliRunner().invoke(main, ["export", "--plan", plan, "--targets", str(targets)])
+    assert result.exit_code == 0, result.output
+    assert targets.read_text(encoding="utf-8").startswith("STRUCTURE,STRUCTURE_ID,ACTION,PLAN,")
+    assert f",{plan},{store['grdp'].code.replace('.', '-')}," in targets.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ import io
 import sdmx
 
 from chitieu.exchange import mapping as m
+from chitieu.exchange import target_mapping as t
 from chitieu.exchange.structure import structure_xml
 from tests.exchange.records import sample_codes
 
@@ -40,3 +41,11 @@ def test_the_code_lists_carry_the_store_codes_with_vietnamese_names_and_parents(
 def test_the_agency_is_a_parameter_not_a_place() -> None:
     message = read_back(agency="CTK_TINH")
     assert message.structure[m.DSD_ID].maintainer.id == "CTK_TINH"
+
+
+def test_the_same_structure_describes_the_targets_dataflow() -> None:
+    message = read_back()
+    dataflow = message.dataflow["DF_TARGETS"]
+    assert [d.id for d in dataflow.structure.dimensions] == list(t.DIMENSIONS)
+    assert "_Z" in message.codelist["CL_AREA"]
+    assert {c.id for c in message.codelist["CL_BOUND"]} == {"POINT", "LOW", "HIGH", "NONE"}

@@ -42,6 +42,13 @@ FORMATS = ("csv", "json", "sdmx-csv", "xlsx")
     "bỏ trống: mọi số liệu.",
 )
 @click.option(
+    "--targets",
+    "targets",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Ghi thêm mục tiêu (theo --plan, --indicator) dạng SDMX-CSV vào tệp này.",
+)
+@click.option(
     "--structure",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
@@ -55,6 +62,7 @@ def command(
     locality: str | None,
     years: tuple[int, ...],
     view: str | None,
+    targets: Path | None,
     structure: Path | None,
 ) -> None:
     """Xuất số liệu ra CSV, JSON, SDMX-CSV hoặc Excel; --structure ghi cấu trúc SDMX."""
@@ -81,6 +89,9 @@ def command(
         raise click.ClickException(str(error)) from error
     if output is not None:
         click.echo(f"Đã xuất {count} số liệu ra {output}.", err=True)
+    if targets is not None:
+        targets.write_text(exchange.targets_sdmx_csv(selection), encoding="utf-8")
+        click.echo(f"Đã ghi mục tiêu SDMX-CSV ra {targets}.", err=True)
     if structure is not None:
         structure.write_bytes(exchange.structure())
         click.echo(f"Đã ghi cấu trúc SDMX ra {structure}.", err=True)

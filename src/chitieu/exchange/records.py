@@ -41,3 +41,23 @@ class Codes:
     indicators: tuple[CodeItem, ...]
     localities: tuple[CodeItem, ...]
     review_states: tuple[CodeItem, ...] = ()
+    plans: tuple[CodeItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class TargetRecord:
+    """One target of an indicator in a plan: a point, a band or a bound, over some years."""
+
+    plan: str
+    indicator: str
+    locality: str  # the plan's locality; "" when the plan has none
+    period_start: int
+    period_end: int
+    kind: str  # a TargetKind value
+    aggregation: str  # an Aggregation value; "" when the document does not say
+    low: Decimal | None
+    high: Decimal | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str = ""
+    text: str = ""  # the target as written ("≥ 10%")

@@ -61,17 +61,22 @@ def write_sdmx_csv(
     records: Iterable[FigureRecord], *, codes: Codes | None = None, agency: str = m.AGENCY
 ) -> str:
     """SDMX-CSV 2.0 text of `records`; `codes` only matter for the structure, not the data."""
+    structure = build_structure(codes or Codes((), ()), agency=agency)
+    return to_sdmx_csv(data_set(records, structure))
+
+
+def to_sdmx_csv(data: Any) -> str:
+    """An sdmx1 data set as SDMX-CSV 2.0 text, observation attributes included.
+
+    sdmx1's `to_csv(rtype=str)` gives pandas' fixed-width display, not CSV, so the
+    DataFrame is written here.
+    """
     import pandas as pd  # type: ignore[import-untyped]
     import sdmx
     from sdmx.format.csv import v2
 
-    structure = build_structure(codes or Codes((), ()), agency=agency)
     frame: Any = sdmx.to_csv(
-        data_set(records, structure),
-        rtype=pd.DataFrame,
-        attributes="o",
-        format_options=v2.FormatOptions(),
-        dtype=None,
+        data, rtype=pd.DataFrame, attributes="o", format_options=v2.FormatOptions(), dtype=None
     )
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return text

@@ -1,4 +1,5 @@
-"""The data structure definition (DSD) of figures, its code lists and dataflow, via sdmx1.
+"""The data structure definitions (DSD) of figures and of targets, their code lists and
+dataflows, via sdmx1.
 
 The code lists of indicators and localities are the store's: places are data, so
 nothing here names a province. `structure_xml` writes them all as one SDMX-ML 2.1
@@ -11,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from chitieu.catalog.model import Aggregation
 from chitieu.exchange import mapping as m
+from chitieu.exchange import target_mapping as t
 from chitieu.exchange.records import CodeItem, Codes
 from chitieu.quantity.units import UNITS
 
@@ -25,11 +28,13 @@ class Structure:
     dsd: Any
     dataflow: Any
     message: Any
+    target_dsd: Any = None
+    target_dataflow: Any = None
 
 
 def build_structure(codes: Codes, *, agency: str = m.AGENCY) -> Structure:
     from sdmx.message import StructureMessage
-    from sdmx.model import common, v21
+    from sdmx.model import common
 
     maintainer = common.Agency(id=agency)
     common_kw: dict[str, Any] = {
@@ -41,7 +46,7 @@ def build_structure(codes: Codes, *, agency: str = m.AGENCY) -> Structure:
     concepts = common.ConceptScheme(
         id=m.CONCEPTS_ID, name={"vi": "Khái niệm số liệu chỉ tiêu"}, **common_kw
     )
-    for concept_id, name in m.CONCEPT_NAMES.items():
+    for concept_id, name in {**m.CONCEPT_NAMES, **t.CONCEPT_NAMES}.items():
         concepts.append(common.Concept(id=concept_id, name={"vi": name}))
     codelists = {
         m.INDICATOR: _codelist(
@@ -72,42 +77,85 @@ def build_structure(codes: Codes, *, agency: str = m.AGENCY) -> Structure:
             m.CODELISTS[m.REVIEW_STATE], "Trạng thái duyệt", codes.review_states, common_kw
         ),
     }
-    dsd = v21.DataStructureDefinition(
-        id=m.DSD_ID, name={"vi": "Số liệu thực hiện chỉ tiêu"}, **common_kw
-    )
-    for dimension_id in m.DIMENSIONS:
-        enumerated = codelists.get(dimension_id)
+    codelists.update(_target_codelists(codes, common_kw))
+    dsd, dataflow = _flow(
+        m.DSD_ID, m.DATAFLOW_ID, "Số liệu thực hiện chỉ tiêu",
+        m.DIMENSIONS, m.ATTRIBUTES, concepts, codelists, common_kw,
+    )  # fmt: skip
+    target_dsd, target_dataflow = _flow(
+        t.DSD_ID, t.DATAFLOW_ID, "Mục tiêu của kế hoạch, nghị quyết",
+        t.DIMENSIONS, t.ATTRIBUTES, concepts, codelists, common_kw,
+    )  # fmt: skip
+    message = StructureMessage()
+    for item in (*codelists.values(), concepts, dsd, dataflow, target_dsd, target_dataflow):
+        message.add(item)
+    return Structure(dsd, dataflow, message, target_dsd, target_dataflow)
+
+
+def _flow(
+    dsd_id: str,
+    dataflow_id: str,
+    name: str,
+    dimensions: Iterable[str],
+    attributes: Iterable[str],
+    concepts: Any,
+    codelists: dict[str, Any],
+    common_kw: dict[str, Any],
+) -> tuple[Any, Any]:
+    """A DSD (observation-level attributes, each code list its dimension's or attribute's
+    representation) and the dataflow that uses it."""
+    from sdmx.model import common, v21
+
+    def represented(component_id: str) -> dict[str, Any]:
+        enumerated = codelists.get(component_id)
+        if enumerated is None:
+            return {}
+        return {"local_representation": common.Representation(enumerated=enumerated)}
+
+    dsd = v21.DataStructureDefinition(id=dsd_id, name={"vi": name}, **common_kw)
+    for dimension_id in dimensions:
         if dimension_id == m.TIME_PERIOD:
             dsd.dimensions.getdefault(
                 dimension_id, cls=common.TimeDimension, concept_identity=concepts[dimension_id]
             )
-            continue
-        dsd.dimensions.getdefault(
-            dimension_id,
-            concept_identity=concepts[dimension_id],
-            local_representation=common.Representation(enumerated=enumerated),
-        )
+        else:
+            dsd.dimensions.getdefault(
+                dimension_id, concept_identity=concepts[dimension_id], **represented(dimension_id)
+            )
     dsd.measures.getdefault(m.OBS_VALUE, concept_identity=concepts[m.OBS_VALUE])
-    for attribute_id in m.ATTRIBUTES:
-        enumerated = codelists.get(attribute_id)
+    for attribute_id in attributes:
         dsd.attributes.getdefault(
             attribute_id,
             concept_identity=concepts[attribute_id],
             related_to=v21.PrimaryMeasureRelationship(),
             usage_status=common.UsageStatus.conditional,
-            **(
-                {"local_representation": common.Representation(enumerated=enumerated)}
-                if enumerated is not None
-                else {}
-            ),
+            **represented(attribute_id),
         )
-    dataflow = v21.DataflowDefinition(
-        id=m.DATAFLOW_ID, name={"vi": "Số liệu thực hiện chỉ tiêu"}, structure=dsd, **common_kw
-    )
-    message = StructureMessage()
-    for item in (*codelists.values(), concepts, dsd, dataflow):
-        message.add(item)
-    return Structure(dsd, dataflow, message)
+    dataflow = v21.DataflowDefinition(id=dataflow_id, name={"vi": name}, structure=dsd, **common_kw)
+    return dsd, dataflow
+
+
+def _target_codelists(codes: Codes, common_kw: dict[str, Any]) -> dict[str, Any]:
+    return {
+        t.PLAN: _codelist(
+            t.CODELISTS[t.PLAN],
+            "Kế hoạch, nghị quyết",
+            [CodeItem(m.area_id(item.code), item.name) for item in codes.plans],
+            common_kw,
+        ),
+        t.BOUND: _codelist(
+            t.CODELISTS[t.BOUND], "Cận của mục tiêu",
+            [CodeItem(code, name) for code, name in t.BOUND_NAMES.items()], common_kw,
+        ),
+        t.TARGET_KIND: _codelist(
+            t.CODELISTS[t.TARGET_KIND], "Dạng mục tiêu",
+            [CodeItem(code, name) for code, name in t.KIND_NAMES.items()], common_kw,
+        ),
+        t.AGGREGATION: _codelist(
+            t.CODELISTS[t.AGGREGATION], "Cách tính",
+            [CodeItem(a.value, a.label) for a in Aggregation], common_kw,
+        ),
+    }  # fmt: skip
 
 
 def structure_xml(codes: Codes, *, agency: str = m.AGENCY) -> bytes:
@@ -130,10 +178,12 @@ def _indicator_items(items: Iterable[CodeItem]) -> list[CodeItem]:
 
 
 def _area_items(items: Iterable[CodeItem]) -> list[CodeItem]:
+    """Localities (and plans): slugs, already SDMX identifiers; `_Z` is SDMX's "not
+    applicable", for a plan with no locality."""
     return [
         CodeItem(m.area_id(item.code), item.name, m.area_id(item.parent) if item.parent else None)
         for item in items
-    ]
+    ] + [CodeItem(t.NOT_APPLICABLE, "Không áp dụng")]
 
 
 def _codelist(

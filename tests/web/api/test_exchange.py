@@ -121,3 +121,16 @@ def test_the_structure_is_sdmx_ml_that_sdmx1_reads_and_that_describes_the_data(
 
 def test_without_a_token_the_download_is_refused(client: Any, figures: dict[str, Any]) -> None:
     assert client.get(URL).status_code == 401
+
+
+def test_the_targets_download_is_sdmx_csv_of_df_targets(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    plan = figures["grdp"].plan.code
+    response = api_client("xem").get("/api/v1/exchange/targets", {"plan": plan})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.sdmx.data+csv")
+    assert response["Content-Disposition"] == f'attachment; filename="muc-tieu-{plan}-sdmx.csv"'
+    lines = response.content.decode().splitlines()
+    assert lines[0].split(",")[3:8] == ["PLAN", "INDICATOR", "REF_AREA", "TIME_PERIOD", "BOUND"]
+    assert len(lines) > 1 and all(":DF_TARGETS(1.0)" in line for line in lines[1:])

@@ -145,3 +145,20 @@ def test_a_download_name_says_what_it_holds() -> None:
     selection = Selection(plan="nq", locality="hy", years=(2026, 2027))
     assert filename("sdmx-csv", selection) == "so-lieu-nq-hy-2026-2027-sdmx.csv"
     assert filename("json", Selection()) == "so-lieu.json"
+
+
+def test_the_targets_of_the_store_are_exported_by_plan(store: dict[str, Any]) -> None:
+    from chitieu.web.figures.exchange import targets_sdmx_csv
+    from chitieu.web.plans.models import Target
+
+    plan = store["grdp"].plan.code
+    text = targets_sdmx_csv(Selection(plan=plan))
+    stored_targets = Target.objects.filter(plan__code=plan)
+    assert stored_targets.exists()
+    lines = text.splitlines()[1:]
+    assert {line.split(",")[3] for line in lines} == {plan}
+    assert {line.split(",")[4] for line in lines} == {
+        target.indicator.code.replace(".", "-") for target in stored_targets
+    }
+    with pytest.raises(SelectionError):
+        targets_sdmx_csv(Selection(plan="khong_co"))

@@ -1,4 +1,5 @@
-"""Exchange formats: figures as SDMX-CSV, CSV or JSON, and the SDMX structure (DSD).
+"""Exchange formats: figures as SDMX-CSV, CSV or JSON, targets as SDMX-CSV, and the SDMX
+structure (DSDs, code lists).
 
 A viewer gets the official view only (figures.visibility.report_mode); the office may
 ask for the working view. The files are the ones `chitieu export` writes, and each
@@ -63,16 +64,40 @@ def download_figures(
     try:
         text = exchange.export_text(format, selection)
     except exchange.SelectionError as error:
-        raise ApiProblem(
-            404,
-            "not_found",
-            "Không tìm thấy",
-            str(error),
-            errors=[{"code": "unknown_code", "message": str(error), "field": error.field}],
-        ) from error
+        raise _not_found(error) from error
     return _download(
         text.encode("utf-8"), exchange.MEDIA_TYPES[format], exchange.filename(format, selection)
     )
+
+
+@router.get(
+    "/exchange/targets",
+    summary="Tải mục tiêu của kế hoạch dạng SDMX-CSV",
+    description=(
+        "Mục tiêu (dataflow DF_TARGETS): mỗi mục tiêu một dòng, hai dòng (LOW, HIGH) cho một "
+        "khoảng; kỳ là khoảng thời gian (2026-01-01/P5Y cho 2026-2030). Lọc theo `plan`, "
+        "`indicator`. Mục tiêu nhập vào bằng nạp danh mục, không nhập qua tệp số liệu."
+    ),
+    response={200: None, **COMMON_ERRORS},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Mục tiêu SDMX-CSV",
+                "content": {_MEDIA["sdmx-csv"]: {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def download_targets(
+    request: HttpRequest, plan: str | None = None, indicator: str | None = None
+) -> HttpResponse:
+    selection = exchange.Selection(plan=plan or None, indicator=indicator or None)
+    try:
+        text = exchange.targets_sdmx_csv(selection)
+    except exchange.SelectionError as error:
+        raise _not_found(error) from error
+    name = "-".join(part for part in ("muc-tieu", plan, indicator, "sdmx") if part) + ".csv"
+    return _download(text.encode("utf-8"), exchange.MEDIA_TYPES["sdmx-csv"], name)
 
 
 @router.get(
@@ -101,3 +126,13 @@ def _download(content: bytes, media_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _not_found(error: exchange.SelectionError) -> ApiProblem:
+    return ApiProblem(
+        404,
+        "not_found",
+        "Không tìm thấy",
+        str(error),
+        errors=[{"code": "unknown_code", "message": str(error), "field": error.field}],
+    )

@@ -16,13 +16,13 @@ from django.db.models import QuerySet
 
 from chitieu.catalog.model import FigureStatus
 from chitieu.catalog.period import Period
-from chitieu.exchange import plain, sdmx_csv
+from chitieu.exchange import plain, sdmx_csv, sdmx_targets
 from chitieu.exchange.mapping import AGENCY
-from chitieu.exchange.records import CodeItem, Codes, FigureRecord
+from chitieu.exchange.records import CodeItem, Codes, FigureRecord, TargetRecord
 from chitieu.exchange.structure import structure_xml
 from chitieu.web.figures.models import Figure, ReviewState
 from chitieu.web.figures.visibility import ViewMode, counted
-from chitieu.web.plans.models import Indicator, Locality, Plan
+from chitieu.web.plans.models import Indicator, Locality, Plan, Target
 
 TEXT_FORMATS = ("csv", "json", "sdmx-csv")
 FORMATS = (*TEXT_FORMATS, "xlsx")
@@ -102,7 +102,42 @@ def store_codes() -> Codes:
             for loc in localities
         ),
         review_states=tuple(CodeItem(state.value, state.label) for state in ReviewState),
+        plans=tuple(CodeItem(plan.code, plan.name) for plan in Plan.objects.order_by("code")),
     )
+
+
+def target_records(selection: Selection) -> Iterator[TargetRecord]:
+    """The targets of the selected plan and indicator (years and view do not apply)."""
+    targets = Target.objects.select_related("plan", "plan__locality", "indicator")
+    for field, code, model, noun, lookup in (
+        ("plan", selection.plan, Plan, "kế hoạch", "plan__code"),
+        ("indicator", selection.indicator, Indicator, "chỉ tiêu", "indicator__code"),
+    ):
+        if code:
+            if not model.objects.filter(code=code).exists():
+                raise SelectionError(field, f"Không có {noun} mã “{code}”.")
+            targets = targets.filter(**{lookup: code})
+    for target in targets.order_by("plan__code", "indicator__code", "position"):
+        yield TargetRecord(
+            plan=target.plan.code,
+            indicator=target.indicator.code,
+            locality=target.plan.locality.code if target.plan.locality else "",
+            period_start=target.period_start,
+            period_end=target.period_end,
+            kind=target.kind,
+            aggregation=target.aggregation,
+            low=target.low,
+            high=target.high,
+            low_inclusive=target.low_inclusive,
+            high_inclusive=target.high_inclusive,
+            unit=target.unit,
+            text=target.text,
+        )
+
+
+def targets_sdmx_csv(selection: Selection, *, agency: str = AGENCY) -> str:
+    """The targets as SDMX-CSV of the dataflow DF_TARGETS."""
+    return sdmx_targets.write_targets_sdmx_csv(target_records(selection), agency=agency)
 
 
 def export_text(fmt: str, selection: Selection, *, agency: str = AGENCY) -> str:
