@@ -99,3 +99,12 @@ def test_export_writes_the_targets_beside_the_figures(
     assert result.exit_code == 0, result.output
     assert targets.read_text(encoding="utf-8").startswith("STRUCTURE,STRUCTURE_ID,ACTION,PLAN,")
     assert f",{plan},{store['grdp'].code.replace('.', '-')}," in targets.read_text(encoding="utf-8")
+
+
+def test_exported_sdmx_json_imports_back_unchanged(store: dict[str, Any], tmp_path: Path) -> None:
+    record(store)
+    path = tmp_path / "so_lieu.json"
+    CliRunner().invoke(main, ["export", "--format", "sdmx-json", "-o", str(path)])
+    result = CliRunner().invoke(main, ["import", str(path), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "0 số liệu mới, 0 số liệu sửa, 1 không đổi" in result.output

@@ -2,7 +2,7 @@
 
 Without --format, as before: every figure, CSV on the screen or by the file's
 extension (.xlsx or .csv) in the columns `chitieu import` reads. --format picks CSV,
-JSON, SDMX-CSV or Excel; --structure also writes the SDMX structure (DSD) as SDMX-ML.
+JSON, SDMX-CSV, SDMX-JSON or Excel; --structure also writes the SDMX structure (DSD) as SDMX-ML.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-FORMATS = ("csv", "json", "sdmx-csv", "xlsx")
+FORMATS = ("csv", "json", "sdmx-csv", "sdmx-json", "xlsx")
 
 
 @click.command("export")
@@ -65,7 +65,7 @@ def command(
     targets: Path | None,
     structure: Path | None,
 ) -> None:
-    """Xuất số liệu ra CSV, JSON, SDMX-CSV hoặc Excel; --structure ghi cấu trúc SDMX."""
+    """Xuất số liệu ra CSV, JSON, SDMX-CSV, SDMX-JSON hoặc Excel; --structure ghi cấu trúc SDMX."""
     from chitieu.web.setup import migrate
 
     migrate()

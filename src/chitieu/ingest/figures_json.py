@@ -1,4 +1,5 @@
-"""Read a JSON file of figures (chitieu.exchange.plain.write_json) into the importer's rows.
+"""Read a JSON file of figures (chitieu.exchange.plain.write_json) into the importer's rows;
+an SDMX-JSON data message (it has "dataSets") goes to figures_sdmx_json.
 
 A place is the figure's position in the list ("dòng 3" is the third figure) and the
 field's name. Values are decimal strings ("8.1") or JSON numbers read as Decimal, never
@@ -14,6 +15,7 @@ from typing import Any
 from chitieu.ingest.figure_cells import read_code, read_period, read_status
 from chitieu.ingest.figure_rows import REQUIRED, FigureRow, FiguresFile, Place, Problem, Progress
 from chitieu.ingest.figures_file import duplicates
+from chitieu.ingest.figures_sdmx_json import is_sdmx_json, read_sdmx_json
 
 FIELDS = ("indicator", "locality", "period", "value", "status", "unit", "source", "note")
 
@@ -23,6 +25,8 @@ def read_json(data: bytes, *, name: str, progress: Progress | None = None) -> Fi
         document = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
     except (UnicodeDecodeError, ValueError) as error:
         return _refused(name, f"không đọc được JSON ({error}).", "bad_json")
+    if is_sdmx_json(document):
+        return read_sdmx_json(data, name=name, progress=progress)
     figures = document.get("figures") if isinstance(document, dict) else document
     if not isinstance(figures, list):
         return _refused(name, "cần một danh sách “figures”.", "bad_json")

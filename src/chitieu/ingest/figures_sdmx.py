@@ -116,6 +116,32 @@ def _row(
         problem(
             "ACTION", "không nhận dòng xoá (ACTION D); hãy xoá số liệu trên trang web.", "delete"
         )
+    if len(problems) > found:
+        return None
+    columns = tuple(column for column in KEYS.values() if column in header)
+    return observation_row(
+        number, dimension, str(observation.value or ""), attribute, columns, problems
+    )
+
+
+def observation_row(
+    number: int,
+    dimension: dict[str, str],
+    value_text: str,
+    attribute: dict[str, str],
+    columns: tuple[str, ...],
+    problems: list[Problem],
+) -> FigureRow | None:
+    """The importer's row of one observation of DF_FIGURES (from SDMX-CSV or SDMX-JSON),
+    or None with its problems, each at (number, the SDMX column)."""
+    found = len(problems)
+
+    def place(column: str) -> Place:
+        return Place(None, number, f"“{column}”")
+
+    def problem(column: str, message: str, code: str) -> None:
+        problems.append(Problem(place(column), message, code))
+
     for column in (m.INDICATOR, m.REF_AREA):
         if not m.is_sdmx_id(dimension.get(column, "")):
             problem(
@@ -127,7 +153,7 @@ def _row(
         period = m.period_from_sdmx(dimension.get(m.TIME_PERIOD, ""))
     except m.MappingError as error:
         problem(m.TIME_PERIOD, str(error), "bad_period")
-    value = _value(str(observation.value or ""), place(m.OBS_VALUE), problems)
+    value = _value(value_text, place(m.OBS_VALUE), problems)
     obs_status = attribute.get(m.OBS_STATUS, "")
     if status is not None and obs_status and obs_status != m.OBS_STATUS_CODES[status]:
         problem(
@@ -149,7 +175,7 @@ def _row(
         unit=attribute.get(m.UNIT_MEASURE, ""),
         source=attribute.get(m.SOURCE_DETAIL, ""),
         note=attribute.get(m.OBS_COM, ""),
-        cells=tuple((key, f"“{column}”") for key, column in KEYS.items() if column in header),
+        cells=tuple((key, f"“{column}”") for key, column in KEYS.items() if column in columns),
     )
 
 

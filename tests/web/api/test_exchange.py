@@ -64,7 +64,7 @@ def test_the_office_sees_the_official_view_unless_it_asks(
     assert len(client.get(URL, {"format": "json", "view": "du-thao"}).json()["figures"]) == 2
 
 
-@pytest.mark.parametrize("fmt", ["sdmx-csv", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["sdmx-csv", "sdmx-json", "csv", "json"])
 def test_each_download_imports_back_unchanged(
     fmt: str, api_client: Any, figures: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -134,3 +134,12 @@ def test_the_targets_download_is_sdmx_csv_of_df_targets(
     lines = response.content.decode().splitlines()
     assert lines[0].split(",")[3:8] == ["PLAN", "INDICATOR", "REF_AREA", "TIME_PERIOD", "BOUND"]
     assert len(lines) > 1 and all(":DF_TARGETS(1.0)" in line for line in lines[1:])
+
+
+def test_sdmx_json_is_read_by_sdmx1(api_client: Any, figures: dict[str, Any]) -> None:
+    response = api_client("xem").get(URL, {"format": "sdmx-json"})
+    assert response["Content-Type"].startswith("application/vnd.sdmx.data+json")
+    message = sdmx.read_sdmx(io.BytesIO(response.content), format="JSON")
+    (observation,) = message.data[0].obs
+    assert observation.value == "8.05"
+    assert observation.dimension["FIGURE_STATUS"].value == "FINAL"

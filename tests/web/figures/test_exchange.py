@@ -24,7 +24,7 @@ from chitieu.web.figures.visibility import ViewMode
 
 pytestmark = pytest.mark.django_db
 
-SUFFIX = {"csv": ".csv", "json": ".json", "sdmx-csv": ".csv", "xlsx": ".xlsx"}
+SUFFIX = {"csv": ".csv", "json": ".json", "sdmx-csv": ".csv", "sdmx-json": ".json", "xlsx": ".xlsx"}
 
 
 def fill(store: dict[str, Any]) -> None:

@@ -1,5 +1,5 @@
-"""Exchange formats: figures as SDMX-CSV, CSV or JSON, targets as SDMX-CSV, and the SDMX
-structure (DSDs, code lists).
+"""Exchange formats: figures as SDMX-CSV, SDMX-JSON, CSV or JSON, targets as SDMX-CSV,
+and the SDMX structure (DSDs, code lists).
 
 A viewer gets the official view only (figures.visibility.report_mode); the office may
 ask for the working view. The files are the ones `chitieu export` writes, and each
@@ -23,21 +23,23 @@ _MEDIA = {
     "sdmx-csv": "application/vnd.sdmx.data+csv",
     "csv": "text/csv",
     "json": "application/json",
+    "sdmx-json": "application/vnd.sdmx.data+json",
 }
 _FIGURES_CONTENT = {
     _MEDIA["sdmx-csv"]: {"schema": {"type": "string"}},
     _MEDIA["csv"]: {"schema": {"type": "string"}},
     _MEDIA["json"]: {"schema": {"type": "object"}},
+    _MEDIA["sdmx-json"]: {"schema": {"type": "object"}},
 }
 _STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
 
 
 @router.get(
     "/exchange/figures",
-    summary="Tải số liệu dạng SDMX-CSV, CSV hoặc JSON",
+    summary="Tải số liệu dạng SDMX-CSV, SDMX-JSON, CSV hoặc JSON",
     description=(
         "Số liệu theo bộ lọc, ở định dạng `format`: `sdmx-csv` (SDMX-CSV 2.0, cấu trúc tại "
-        "/exchange/structure), `csv` (các cột của mẫu nhập) hoặc `json` (giá trị là chuỗi số "
+        "/exchange/structure), `sdmx-json` (SDMX-JSON 1.0), `csv` (các cột của mẫu nhập) hoặc `json` (giá trị là chuỗi số "
         "thập phân). `view=chinh-thuc` chỉ số liệu đã duyệt, đã công bố (mặc định, và là "
         "cách duy nhất cho người xem); `view=du-thao` mọi số liệu trừ số bị trả lại. "
         "Tệp tải về nhập lại được bằng `chitieu import`."
@@ -47,7 +49,7 @@ _STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
 )
 def download_figures(
     request: HttpRequest,
-    format: Literal["sdmx-csv", "csv", "json"] = "sdmx-csv",
+    format: Literal["sdmx-csv", "sdmx-json", "csv", "json"] = "sdmx-csv",
     plan: str | None = None,
     indicator: str | None = None,
     locality: str | None = None,

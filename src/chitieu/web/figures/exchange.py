@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 
 from chitieu.catalog.model import FigureStatus
 from chitieu.catalog.period import Period
-from chitieu.exchange import plain, sdmx_csv, sdmx_targets
+from chitieu.exchange import plain, sdmx_csv, sdmx_json, sdmx_targets
 from chitieu.exchange.mapping import AGENCY
 from chitieu.exchange.records import CodeItem, Codes, FigureRecord, TargetRecord
 from chitieu.exchange.structure import structure_xml
@@ -24,14 +24,15 @@ from chitieu.web.figures.models import Figure, ReviewState
 from chitieu.web.figures.visibility import ViewMode, counted
 from chitieu.web.plans.models import Indicator, Locality, Plan, Target
 
-TEXT_FORMATS = ("csv", "json", "sdmx-csv")
+TEXT_FORMATS = ("csv", "json", "sdmx-csv", "sdmx-json")
 FORMATS = (*TEXT_FORMATS, "xlsx")
 MEDIA_TYPES = {
     "csv": plain.CSV_MEDIA_TYPE,
     "json": plain.JSON_MEDIA_TYPE,
     "sdmx-csv": sdmx_csv.MEDIA_TYPE,
+    "sdmx-json": sdmx_json.MEDIA_TYPE,
 }
-EXTENSIONS = {"csv": "csv", "json": "json", "sdmx-csv": "csv", "xlsx": "xlsx"}
+EXTENSIONS = {"csv": "csv", "json": "json", "sdmx-csv": "csv", "sdmx-json": "json", "xlsx": "xlsx"}
 STRUCTURE_MEDIA_TYPE = "application/vnd.sdmx.structure+xml; version=2.1"
 
 
@@ -141,7 +142,7 @@ def targets_sdmx_csv(selection: Selection, *, agency: str = AGENCY) -> str:
 
 
 def export_text(fmt: str, selection: Selection, *, agency: str = AGENCY) -> str:
-    """The selected figures as CSV, JSON or SDMX-CSV text."""
+    """The selected figures as CSV, JSON, SDMX-CSV or SDMX-JSON text."""
     records = figure_records(selection)
     if fmt == "csv":
         return plain.write_csv(records)
@@ -149,6 +150,8 @@ def export_text(fmt: str, selection: Selection, *, agency: str = AGENCY) -> str:
         return plain.write_json(records)
     if fmt == "sdmx-csv":
         return sdmx_csv.write_sdmx_csv(records, agency=agency)
+    if fmt == "sdmx-json":
+        return sdmx_json.write_sdmx_json(records, agency=agency)
     raise ValueError(f"Định dạng không hỗ trợ: {fmt} ({', '.join(FORMATS)}).")
 
 
