@@ -24,7 +24,7 @@ def read_sdmx_json(data: bytes, *, name: str, progress: Progress | None = None) 
     import sdmx
 
     try:
-        message = sdmx.read_sdmx(io.BytesIO(data), format="JSON")
+        message: Any = sdmx.read_sdmx(io.BytesIO(data), format="JSON")
     except (KeyError, ValueError, IndexError, TypeError) as error:
         problem = Problem(Place(None, 1), f"không đọc được SDMX-JSON ({error}).", "not_sdmx_json")
         return FiguresFile(name, (), (problem,))
