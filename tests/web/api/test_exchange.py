@@ -143,3 +143,14 @@ def test_sdmx_json_is_read_by_sdmx1(api_client: Any, figures: dict[str, Any]) ->
     (observation,) = message.data[0].obs
     assert observation.value == "8.05"
     assert observation.dimension["FIGURE_STATUS"].value == "FINAL"
+
+
+@pytest.mark.parametrize(
+    "query", [{"year": 10**20}, {"year": -1}, {"plan": "a\x00b"}, {"locality": "x" * 500}]
+)
+def test_a_value_no_database_stores_is_refused_before_the_query(
+    api_client: Any, figures: dict[str, Any], query: dict[str, Any]
+) -> None:
+    response = api_client("tonghop").get(URL, query)
+    assert response.status_code == 422
+    assert json.loads(response.content)["code"] == "invalid_request"

@@ -8,16 +8,21 @@ goes back in through `chitieu import` or the import page.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
+from pydantic import Field
 
 from chitieu.web.api.problems import COMMON_ERRORS, ApiProblem
 from chitieu.web.figures import exchange
 from chitieu.web.figures.visibility import report_mode
 
 router = Router(tags=["Trao đổi dữ liệu"])
+
+# Bounds keep a database from meeting a year it cannot store or a NUL it refuses (a 500).
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Code = Annotated[str, Field(max_length=120, pattern=r"^[^\x00]*$")]
 
 _MEDIA = {
     "sdmx-csv": "application/vnd.sdmx.data+csv",
@@ -50,10 +55,10 @@ _STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
 def download_figures(
     request: HttpRequest,
     format: Literal["sdmx-csv", "sdmx-json", "csv", "json"] = "sdmx-csv",
-    plan: str | None = None,
-    indicator: str | None = None,
-    locality: str | None = None,
-    year: list[int] = Query(default_factory=list),  # noqa: B008 - ninja's way
+    plan: Code | None = None,
+    indicator: Code | None = None,
+    locality: Code | None = None,
+    year: list[Year] = Query(default_factory=list),  # noqa: B008 - ninja's way
     view: Literal["chinh-thuc", "du-thao"] | None = None,
 ) -> HttpResponse:
     selection = exchange.Selection(
@@ -91,7 +96,7 @@ def download_figures(
     },
 )
 def download_targets(
-    request: HttpRequest, plan: str | None = None, indicator: str | None = None
+    request: HttpRequest, plan: Code | None = None, indicator: Code | None = None
 ) -> HttpResponse:
     selection = exchange.Selection(plan=plan or None, indicator=indicator or None)
     try:
