@@ -69,6 +69,7 @@ def command(
     from chitieu.web.setup import migrate
 
     migrate()
+    from chitieu.exchange.mapping import MappingError
     from chitieu.web.figures import exchange
     from chitieu.web.figures.visibility import parse_mode
 
@@ -85,13 +86,15 @@ def command(
     )
     try:
         count = exchange.write_export(fmt, output if output is not None else sys.stdout, selection)
-    except exchange.SelectionError as error:
+        if targets is not None:
+            targets.write_text(exchange.targets_sdmx_csv(selection), encoding="utf-8")
+        if structure is not None:
+            structure.write_bytes(exchange.structure())
+    except (exchange.SelectionError, MappingError) as error:
         raise click.ClickException(str(error)) from error
     if output is not None:
         click.echo(f"Đã xuất {count} số liệu ra {output}.", err=True)
     if targets is not None:
-        targets.write_text(exchange.targets_sdmx_csv(selection), encoding="utf-8")
         click.echo(f"Đã ghi mục tiêu SDMX-CSV ra {targets}.", err=True)
     if structure is not None:
-        structure.write_bytes(exchange.structure())
         click.echo(f"Đã ghi cấu trúc SDMX ra {structure}.", err=True)

@@ -154,3 +154,17 @@ def test_a_value_no_database_stores_is_refused_before_the_query(
     response = api_client("tonghop").get(URL, query)
     assert response.status_code == 422
     assert json.loads(response.content)["code"] == "invalid_request"
+
+
+def test_a_code_with_no_sdmx_form_is_a_problem_not_a_server_error(
+    api_client: Any, figures: dict[str, Any]
+) -> None:
+    from chitieu.web.plans.models import Indicator
+
+    Indicator.objects.filter(pk=figures["grdp"].pk).update(code="kt.grdp-sua-tay")
+    client = api_client("tonghop")
+    response = client.get(URL)
+    assert response.status_code == 409
+    assert json.loads(response.content)["code"] == "not_exportable"
+    assert client.get("/api/v1/exchange/structure").status_code == 409
+    assert client.get(URL, {"format": "json"}).status_code == 200  # plain JSON keeps any code

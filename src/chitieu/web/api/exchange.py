@@ -14,7 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from pydantic import Field
 
-from chitieu.web.api.problems import COMMON_ERRORS, ApiProblem
+from chitieu.exchange.mapping import MappingError
+from chitieu.web.api.problems import COMMON_ERRORS, ApiProblem, Problem
 from chitieu.web.figures import exchange
 from chitieu.web.figures.visibility import report_mode
 
@@ -49,7 +50,7 @@ _STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
         "cách duy nhất cho người xem); `view=du-thao` mọi số liệu trừ số bị trả lại. "
         "Tệp tải về nhập lại được bằng `chitieu import`."
     ),
-    response={200: None, **COMMON_ERRORS},
+    response={200: None, 409: Problem, **COMMON_ERRORS},
     openapi_extra={"responses": {200: {"description": "Tệp số liệu", "content": _FIGURES_CONTENT}}},
 )
 def download_figures(
@@ -72,6 +73,8 @@ def download_figures(
         text = exchange.export_text(format, selection)
     except exchange.SelectionError as error:
         raise _not_found(error) from error
+    except MappingError as error:
+        raise _not_exportable(error) from error
     return _download(
         text.encode("utf-8"), exchange.MEDIA_TYPES[format], exchange.filename(format, selection)
     )
@@ -85,7 +88,7 @@ def download_figures(
         "khoảng; kỳ là khoảng thời gian (2026-01-01/P5Y cho 2026-2030). Lọc theo `plan`, "
         "`indicator`. Mục tiêu nhập vào bằng nạp danh mục, không nhập qua tệp số liệu."
     ),
-    response={200: None, **COMMON_ERRORS},
+    response={200: None, 409: Problem, **COMMON_ERRORS},
     openapi_extra={
         "responses": {
             200: {
@@ -103,6 +106,8 @@ def download_targets(
         text = exchange.targets_sdmx_csv(selection)
     except exchange.SelectionError as error:
         raise _not_found(error) from error
+    except MappingError as error:
+        raise _not_exportable(error) from error
     name = "-".join(part for part in ("muc-tieu", plan, indicator, "sdmx") if part) + ".csv"
     return _download(text.encode("utf-8"), exchange.MEDIA_TYPES["sdmx-csv"], name)
 
@@ -115,7 +120,7 @@ def download_targets(
         "khái niệm và các danh mục mã (chỉ tiêu, địa bàn có cấp trên, loại số liệu, "
         "OBS_STATUS, đơn vị, trạng thái duyệt). Cơ quan thống kê nạp tệp này trước dữ liệu."
     ),
-    response={200: None, **COMMON_ERRORS},
+    response={200: None, 409: Problem, **COMMON_ERRORS},
     openapi_extra={
         "responses": {
             200: {
@@ -126,7 +131,11 @@ def download_targets(
     },
 )
 def download_structure(request: HttpRequest) -> HttpResponse:
-    return _download(exchange.structure(), exchange.STRUCTURE_MEDIA_TYPE, "chitieu-sdmx-dsd.xml")
+    try:
+        content = exchange.structure()
+    except MappingError as error:
+        raise _not_exportable(error) from error
+    return _download(content, exchange.STRUCTURE_MEDIA_TYPE, "chitieu-sdmx-dsd.xml")
 
 
 def _download(content: bytes, media_type: str, filename: str) -> HttpResponse:
@@ -143,3 +152,8 @@ def _not_found(error: exchange.SelectionError) -> ApiProblem:
         str(error),
         errors=[{"code": "unknown_code", "message": str(error), "field": error.field}],
     )
+
+
+def _not_exportable(error: MappingError) -> ApiProblem:
+    """A code of the catalogue with no SDMX form (a hand-edited code with a hyphen)."""
+    return ApiProblem(409, "not_exportable", "Không xuất được SDMX", f"Không xuất được: {error}")
