@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-CORE = ("quantity", "catalog", "ingest", "assess", "outlook", "reports", "profile")
+CORE = ("quantity", "catalog", "ingest", "exchange", "assess", "outlook", "reports", "profile")
 
 
 def _core_modules() -> list[str]:

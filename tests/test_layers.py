@@ -14,7 +14,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chitieu"
-CORE = ("quantity", "catalog", "ingest", "assess", "outlook", "reports", "profile", "paths.py")
+CORE = (
+    "quantity",
+    "catalog",
+    "ingest",
+    "exchange",
+    "assess",
+    "outlook",
+    "reports",
+    "profile",
+    "paths.py",
+)
 
 
 def imported(path: Path) -> Iterator[tuple[int, str]]:

@@ -1,5 +1,8 @@
 """Read a figures file (the .xlsx entry template or a plain CSV) into checked rows.
 
+SDMX-CSV and JSON files are read by figures_sdmx and figures_json; read_figures picks
+the reader from the extension and, for a .csv, from its header.
+
 Pure: no database. Every problem is reported with its sheet, row and column,
 in Vietnamese, and reading never stops at the first one, so a person can fix a
 whole file in one pass. Whether codes, localities and locks are valid is the
@@ -54,6 +57,7 @@ __all__ = [  # the file's public names, wherever they are defined
     "Place",
     "Problem",
     "Progress",
+    "duplicates",
     "export_value",
     "plain",
     "read_csv",
@@ -70,14 +74,21 @@ class FiguresFileError(ValueError):
 
 
 def read_figures(path: str | Path, *, progress: Progress | None = None) -> FiguresFile:
-    """Read a .xlsx workbook or a .csv file, by its extension."""
+    """Read a .xlsx workbook, a .csv file (plain or SDMX-CSV, by its header) or a .json file."""
+    from chitieu.ingest.figures_json import read_json
+    from chitieu.ingest.figures_sdmx import is_sdmx_csv, read_sdmx_csv
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_workbook(path, progress=progress)
     if suffix in (".csv", ".txt"):
-        return read_csv(path.read_bytes(), name=path.name, progress=progress)
-    raise FiguresFileError(f"{path.name}: chỉ nhận tệp .xlsx hoặc .csv.")
+        data = path.read_bytes()
+        reader = read_sdmx_csv if is_sdmx_csv(data) else read_csv
+        return reader(data, name=path.name, progress=progress)
+    if suffix == ".json":
+        return read_json(path.read_bytes(), name=path.name, progress=progress)
+    raise FiguresFileError(f"{path.name}: chỉ nhận tệp .xlsx, .csv (kể cả SDMX-CSV) hoặc .json.")
 
 
 # -- CSV -------------------------------------------------------------------------
@@ -159,7 +170,7 @@ def read_workbook(path: Path, *, progress: Progress | None = None) -> FiguresFil
         )
         rows += result.rows
         problems += result.problems
-    problems += _duplicates(rows)
+    problems += duplicates(rows)
     return FiguresFile(path.name, tuple(rows), tuple(problems))
 
 
@@ -229,7 +240,7 @@ def _read_table(
     if sheet is not None and header is not None:
         problems += _merged(sheet, header_row)
     if sheet is None:
-        problems += _duplicates(rows)
+        problems += duplicates(rows)
     return FiguresFile(name, tuple(rows), tuple(problems))
 
 
@@ -322,7 +333,7 @@ def _merged(sheet: Any, header_row: int) -> list[Problem]:
     ]
 
 
-def _duplicates(rows: Iterable[FigureRow]) -> list[Problem]:
+def duplicates(rows: Iterable[FigureRow]) -> list[Problem]:
     first: dict[tuple[str, str, str, str], FigureRow] = {}
     problems = []
     for row in rows:

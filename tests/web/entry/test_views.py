@@ -370,6 +370,26 @@ def test_a_good_workbook_is_previewed_then_imported_on_confirmation(
     assert stored(store).value == Decimal("8.1")
 
 
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("sdmx-csv", ".csv"), ("sdmx-json", ".json"), ("json", ".json")]
+)
+def test_an_exchange_file_is_imported_on_the_page(
+    fmt: str, suffix: str, as_user: Login, store: dict[str, Any], tmp_path: Any
+) -> None:
+    from chitieu.web.figures.exchange import Selection, write_export
+
+    grdp_figure(store, "8.1")
+    path = tmp_path / f"so_lieu{suffix}"
+    write_export(fmt, path, Selection())
+    Figure.objects.all().delete()
+    client = as_user("tonghop")
+    preview = upload(client, path)
+    assert "Sẽ ghi (chạy thử, chưa ghi gì): 1 số liệu mới" in preview.content.decode()
+    token = preview.context["staged"].token
+    client.post("/nhap-lieu/nhap-tep/xac-nhan/", {"token": token}, follow=True)
+    assert stored(store).value == Decimal("8.1")
+
+
 def test_confirmation_checks_the_file_again(
     as_user: Login, store: dict[str, Any], tmp_path: Any
 ) -> None:

@@ -259,15 +259,15 @@ class EntryChoiceForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp số liệu (.xlsx hoặc .csv)",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xlsm,.csv"}),
+        label="Tệp số liệu (.xlsx, .csv kể cả SDMX-CSV, hoặc .json kể cả SDMX-JSON)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xlsm,.csv,.json"}),
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
-        if not name.endswith((".xlsx", ".xlsm", ".csv")):
-            raise ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.", code="bad_extension")
+        if not name.endswith((".xlsx", ".xlsm", ".csv", ".json")):
+            raise ValidationError("Chỉ nhận tệp .xlsx, .csv hoặc .json.", code="bad_extension")
         return upload
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from django.db.models import QuerySet
+
 from chitieu.catalog.model import FigureStatus
 from chitieu.ingest.figures_file import COLUMNS, LABELS, export_value, plain
 from chitieu.quantity import get_unit
@@ -16,9 +18,14 @@ from chitieu.web.figures.models import Figure
 HEADER = [LABELS[column] for column in COLUMNS]
 
 
-def export_rows(*, numbers: bool = False) -> Iterator[list[object]]:
-    """One row per figure, in a stable order; values as Decimal or as Vietnamese text."""
-    figures = Figure.objects.select_related("indicator", "locality").order_by(
+def export_rows(
+    *, numbers: bool = False, figures: QuerySet[Figure] | None = None
+) -> Iterator[list[object]]:
+    """One row per figure (of `figures`, default all), in a stable order; values as Decimal
+    or as Vietnamese text."""
+    if figures is None:
+        figures = Figure.objects.all()
+    figures = figures.select_related("indicator", "locality").order_by(
         "indicator__code", "locality__code", "year", "period", "status"
     )
     for figure in figures.iterator(chunk_size=2000):
@@ -43,7 +50,7 @@ def export_csv(stream: IO[str]) -> int:
     return count
 
 
-def export_workbook(path: Path) -> int:
+def export_workbook(path: Path, *, figures: QuerySet[Figure] | None = None) -> int:
     """An .xlsx with numbers stored as numbers (and the header `chitieu import` expects)."""
     from openpyxl import Workbook
 
@@ -51,7 +58,7 @@ def export_workbook(path: Path) -> int:
     sheet = workbook.create_sheet("So lieu")
     sheet.append(HEADER)
     count = 0
-    for count, row in enumerate(export_rows(numbers=True), start=1):  # noqa: B007
+    for count, row in enumerate(export_rows(numbers=True, figures=figures), start=1):  # noqa: B007
         sheet.append(row)
     workbook.save(path)
     return count
