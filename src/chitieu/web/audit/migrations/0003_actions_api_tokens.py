@@ -4,15 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_actions_locked_rule_task_link'),
+        ("audit", "0002_actions_locked_rule_task_link"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('nap_danh_muc', 'Nạp danh mục'), ('nap_lai_danh_muc', 'Nạp lại danh mục'), ('doi_vai_tro', 'Đổi vai trò'), ('tao_nguoi_dung', 'Tạo người dùng'), ('doi_mat_khau', 'Đổi mật khẩu'), ('khoa_mo_nguoi_dung', 'Khoá hoặc mở lại người dùng'), ('khai_bao_so_nganh', 'Khai báo sở, ngành'), ('giao_so_nganh', 'Đổi phân công sở, ngành'), ('ap_dung_ho_so', 'Áp dụng hồ sơ địa phương'), ('lien_ket_nhiem_vu', 'Đổi liên kết nhiệm vụ – chỉ tiêu'), ('doi_quy_tac_kiem_tra', 'Đổi quy tắc kiểm tra số liệu'), ('cap_ma_api', 'Cấp mã truy cập API'), ('thu_hoi_ma_api', 'Thu hồi mã truy cập API')], max_length=20, verbose_name='thao tác'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("nap_danh_muc", "Nạp danh mục"),
+                    ("nap_lai_danh_muc", "Nạp lại danh mục"),
+                    ("doi_vai_tro", "Đổi vai trò"),
+                    ("tao_nguoi_dung", "Tạo người dùng"),
+                    ("doi_mat_khau", "Đổi mật khẩu"),
+                    ("khoa_mo_nguoi_dung", "Khoá hoặc mở lại người dùng"),
+                    ("khai_bao_so_nganh", "Khai báo sở, ngành"),
+                    ("giao_so_nganh", "Đổi phân công sở, ngành"),
+                    ("ap_dung_ho_so", "Áp dụng hồ sơ địa phương"),
+                    ("lien_ket_nhiem_vu", "Đổi liên kết nhiệm vụ – chỉ tiêu"),
+                    ("doi_quy_tac_kiem_tra", "Đổi quy tắc kiểm tra số liệu"),
+                    ("cap_ma_api", "Cấp mã truy cập API"),
+                    ("thu_hoi_ma_api", "Thu hồi mã truy cập API"),
+                ],
+                max_length=20,
+                verbose_name="thao tác",
+            ),
         ),
     ]
