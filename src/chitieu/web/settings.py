@@ -106,7 +106,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # that workers on several servers share.
 REDIS_URL = os.environ.get("CHITIEU_REDIS_URL", "")
 CHITIEU_JOB_QUEUE = os.environ.get("CHITIEU_JOB_QUEUE", "default")
-RQ_QUEUES = {CHITIEU_JOB_QUEUE: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+# RQ stops a job after DEFAULT_TIMEOUT seconds: an hour, for a large import or report.
+RQ_QUEUES = {
+    CHITIEU_JOB_QUEUE: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}
+}
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend",
