@@ -132,7 +132,9 @@ def retry_job(job: Job, *, actor: Any) -> Job:
 def _reset_for_retry(job: Job, *, actor: Any) -> None:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if not may_see(job, actor):
-        raise PermissionDenied("Chỉ người tạo tác vụ hoặc quản trị viên được chạy lại.")
+        raise PermissionDenied(
+            "Chỉ người tạo tác vụ hoặc quản trị viên được chạy lại.", code="not_job_owner"
+        )
     if job.state != JobState.FAILED.value:
         raise JobError(
             f"Tác vụ đang ở trạng thái “{JobState(job.state).label}”; chỉ chạy lại tác vụ lỗi.",
