@@ -123,6 +123,7 @@ def test_load_in_the_background_queues_a_reload_job(
 
     assert run_job.call(job.pk) == JobState.DONE.value
     job.refresh_from_db()
-    assert "hung_yen_2025_2030" in job.message and Plan.objects.filter(
-        code="hung_yen_2025_2030"
-    ).exists()
+    assert (
+        "hung_yen_2025_2030" in job.message
+        and Plan.objects.filter(code="hung_yen_2025_2030").exists()
+    )

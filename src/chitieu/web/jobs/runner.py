@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from chitieu.web.jobs import files
 from chitieu.web.jobs.models import Job, JobState
 
 log = logging.getLogger(__name__)
+COUNT_EVERY = 0.5  # seconds: a running count is not written more often than this
 
 
 class JobFailed(Exception):
@@ -65,7 +67,9 @@ class Reporter:
         self.done = 0
         self.total = 0
         self.holding = False  # inside the work's own write transaction
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the stage and counts
+        self._writing = threading.Lock()  # a beat's write; entering the transaction waits for it
+        self._last_write = 0.0
 
     def stage(self, text: str, done: int = 0, total: int = 0) -> None:
         """A new step, outside any long transaction: written to the row now."""
@@ -75,9 +79,13 @@ class Reporter:
             self._write_row()
 
     def count(self, done: int, total: int) -> None:
-        """The running count; the heartbeat thread writes it (also inside a transaction)."""
+        """The running count, written at most every COUNT_EVERY seconds (and at the end);
+        inside the work's transaction the heartbeat thread writes it (PostgreSQL) or it goes
+        to the side file (SQLite)."""
         with self._lock:
             self.done, self.total = done, total
+        if done < total and time.monotonic() - self._last_write < COUNT_EVERY:
+            return
         if not self.holding:
             self._write_row()
         elif _sqlite():
@@ -86,7 +94,8 @@ class Reporter:
     @contextmanager
     def holding_write(self) -> Iterator[None]:
         """The work holds a transaction of its own: from here on, the side channel."""
-        self.holding = True
+        with self._writing:  # a beat writing the row now finishes before the transaction opens
+            self.holding = True
         try:
             yield
         finally:
@@ -95,12 +104,14 @@ class Reporter:
 
     def beat(self) -> None:
         """From the heartbeat thread: the count and the time, wherever they can go now."""
-        if self.holding and _sqlite():
-            self._write_side()
-        else:
-            self._write_row()
+        with self._writing:
+            if self.holding and _sqlite():
+                self._write_side()
+            else:
+                self._write_row()
 
     def _write_row(self) -> None:
+        self._last_write = time.monotonic()
         with self._lock:
             fields = {"stage": self.stage_text, "done": self.done, "total": self.total}
         Job.objects.filter(pk=self.job.pk, attempts=self.job.attempts).update(
@@ -108,6 +119,7 @@ class Reporter:
         )
 
     def _write_side(self) -> None:
+        self._last_write = time.monotonic()
         with self._lock:
             side = files.SideProgress(self.stage_text, self.done, self.total, timezone.now())
         files.write_side(self.job.token, side)
@@ -164,39 +176,32 @@ def execute(job_id: int, handlers: dict[str, Handler]) -> str:
     try:
         outcome = handlers[job.kind](job, reporter)
     except JobFailed as failure:
-        _end(job, reporter, JobState.FAILED, failure.message, failure.result, error=failure.message)
-    except Exception as error:  # the job must end, whatever happens; the trace goes to the log
+        outcome = Outcome(failure.message, failure.result)
+        state, error = JobState.FAILED, failure.message
+    except Exception as failure:  # the job must end, whatever happens; the trace goes to the log
         log.exception("job %s failed", job.token)
-        text = f"Lỗi không lường trước; tác vụ không ghi gì ({error})."
-        _end(job, reporter, JobState.FAILED, text, {}, error=text)
+        text = f"Lỗi không lường trước; tác vụ không ghi gì ({failure})."
+        outcome, state, error = Outcome(text), JobState.FAILED, text
     else:
-        _end(job, reporter, JobState.DONE, outcome.message, outcome.result, outcome.result_file)
+        state, error = JobState.DONE, ""
     finally:
-        beat.stopped.set()
+        beat.stopped.set()  # no beat may land after the end is written
         if beat.is_alive():
             beat.join()
+    _end(job, reporter, state, outcome, error=error)
     return str(Job.objects.values_list("state", flat=True).get(pk=job.pk))
 
 
-def _end(
-    job: Job,
-    reporter: Reporter,
-    state: JobState,
-    message: str,
-    result: dict[str, Any],
-    result_file: str = "",
-    *,
-    error: str = "",
-) -> None:
+def _end(job: Job, reporter: Reporter, state: JobState, outcome: Outcome, *, error: str) -> None:
     now = timezone.now()
     Job.objects.filter(pk=job.pk, attempts=job.attempts).update(
         state=state.value,
         stage="",
         done=reporter.done,
         total=reporter.total,
-        message=message,
-        result=result,
-        result_file=result_file,
+        message=outcome.message,
+        result=outcome.result,
+        result_file=outcome.result_file,
         error=error,
         finished_at=now,
         heartbeat_at=now,
