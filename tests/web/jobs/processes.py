@@ -23,17 +23,22 @@ from django.db import connection
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 
-def database_file() -> Path:
-    name = str(connection.settings_dict["NAME"])
+def database_url() -> str:
+    """The test database as a URL a subprocess can open: the SQLite file, or PostgreSQL's."""
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        user = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
+        return f"postgres://{user}{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    name = str(db["NAME"])
     assert connection.vendor == "sqlite" and "memory" not in name, "needs a file database"
-    return Path(name)
+    return f"sqlite:///{Path(name)}"
 
 
 def environment(**extra: str) -> dict[str, str]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), str(SRC.parent)]),
-        "DATABASE_URL": f"sqlite:///{database_file()}",
+        "DATABASE_URL": database_url(),
         "CHITIEU_JOBS_DIR": str(settings.CHITIEU_JOBS_DIR),
         "CHITIEU_JOB_HEARTBEAT": "0.2",
     }

@@ -82,6 +82,32 @@ def test_a_worker_killed_half_way_writes_nothing_and_the_job_fails_with_its_reas
     assert Figure.objects.count() == 2
 
 
+@pytest.mark.postgres
+def test_on_postgresql_the_row_itself_shows_the_count_inside_the_import_transaction(
+    db_queue: None, store: dict[str, Any], user: Any, tmp_path: Path
+) -> None:
+    """The heartbeat thread's own connection commits the count while the import's
+    connection holds its transaction; no side file is needed."""
+    from django.db import connection
+
+    from chitieu.web.jobs import files
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (DATABASE_URL)")
+    job = enqueue_job(import_job(tmp_path, user("tonghop")))
+    log = tmp_path / "worker.log"
+    with chitieu("worker", env=environment(CHITIEU_JOB_TEST_PAUSE="5"), log=log):
+        row = wait_for(
+            lambda: (j := Job.objects.get(pk=job.pk)).stage == WRITING and j.done == 2 and j,
+            what="the count in the row",
+            log=log,
+        )
+        assert row.state == JobState.RUNNING.value and files.read_side(job.token) is None
+        assert Figure.objects.count() == 0, "not committed yet"
+        wait_for(lambda: _state(job)["finished"], what="the job to end", log=log)
+    assert _state(job)["state"] == "xong" and Figure.objects.count() == 2
+
+
 def _sign_in(base: str) -> requests.Session:
     session = requests.Session()
     session.get(f"{base}/accounts/login/", timeout=10)
