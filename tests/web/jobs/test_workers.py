@@ -203,8 +203,10 @@ def test_the_rq_queue_runs_a_job_through_redis(
     settings.RQ_QUEUES = {queue: {"URL": url}}
     settings.CHITIEU_JOB_QUEUE = queue
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [queue]}}
+    job_id = ""
     try:
         job = enqueue_job(import_job(tmp_path, user("tonghop")))
+        job_id = job.task_id
         assert job.state == JobState.QUEUED.value and job.task_id
         assert get_queue(queue).count == 1
         env = environment(CHITIEU_REDIS_URL=url, CHITIEU_JOB_QUEUE=queue)
@@ -218,3 +220,7 @@ def test_the_rq_queue_runs_a_job_through_redis(
         rq_queue = get_queue(queue)
         rq_queue.empty()
         rq_queue.delete(delete_jobs=True)
+        redis = _redis()
+        for pattern in (f"*{queue}*", *([f"*{job_id}*"] if job_id else [])):
+            for key in redis.scan_iter(pattern):
+                redis.delete(key)
