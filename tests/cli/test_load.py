@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -100,3 +101,29 @@ def test_a_plan_without_years_is_refused_with_what_to_write(tmp_path: Path) -> N
     assert result.exit_code != 0
     assert "chưa có nhiệm kỳ hoặc năm" in result.output
     assert "--term" in result.output
+
+
+@pytest.mark.django_db
+def test_load_in_the_background_queues_a_reload_job(
+    catalogue_file: Path, settings: Any, tmp_path: Path
+) -> None:
+    from chitieu.web.jobs.models import Job, JobKind, JobState
+    from chitieu.web.plans.models import Plan
+
+    settings.CHITIEU_JOBS_DIR = tmp_path / "jobs"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    result = CliRunner().invoke(main, ["load", "--background", str(catalogue_file)])
+    assert result.exit_code == 0, result.output
+    job = Job.objects.get()
+    assert (job.kind, job.state) == (JobKind.RELOAD.value, JobState.QUEUED.value)
+    assert f"mã {job.token}" in result.output and not Plan.objects.exists()
+    assert (tmp_path / "jobs" / job.token / "input" / catalogue_file.name).is_file()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from chitieu.web.jobs.tasks import run_job
+
+    assert run_job.call(job.pk) == JobState.DONE.value
+    job.refresh_from_db()
+    assert (
+        "hung_yen_2025_2030" in job.message
+        and Plan.objects.filter(code="hung_yen_2025_2030").exists()
+    )

@@ -2,7 +2,8 @@
 
 Applies a place profile (default: the shipped demo profile, data/profiles.yaml)
 to a new SQLite file, with the profile's demo users (password `chitieu-demo`),
-prints what it did and the logins, and serves http://127.0.0.1:PORT/.
+prints what it did and the logins, and serves http://127.0.0.1:PORT/ with a background
+worker beside the server (`chitieu worker`, stopped with it; --no-worker leaves it out).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import click
 from chitieu.cli._profile import load_profile
 from chitieu.cli.init import prepare_database
 from chitieu.cli.serve import PORT_OPTION, run_server, use_database
+from chitieu.cli.worker import worker_beside
 from chitieu.deployment import is_production
 
 
@@ -29,7 +31,14 @@ from chitieu.deployment import is_production
     help="Tệp SQLite của bản demo (được tạo mới, tệp cũ bị xoá); mặc định var/demo.sqlite3.",
 )
 @click.option("--no-serve", is_flag=True, help="Chỉ tạo cơ sở dữ liệu, không chạy máy chủ.")
-def command(profile_file: Path | None, port: int, db: Path | None, no_serve: bool) -> None:
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Không chạy tiến trình xử lý tác vụ nền (nhập tệp, báo cáo) bên cạnh máy chủ.",
+)
+def command(
+    profile_file: Path | None, port: int, db: Path | None, no_serve: bool, no_worker: bool
+) -> None:
     """Tạo cơ sở dữ liệu demo từ hồ sơ địa phương (mặc định: hồ sơ demo) và chạy trang web."""
     if is_production():
         raise click.ClickException(
@@ -56,5 +65,10 @@ def command(profile_file: Path | None, port: int, db: Path | None, no_serve: boo
     click.echo(f"Tài khoản (mật khẩu chung: {DEMO_PASSWORD}):")
     for username, role in report.logins:
         click.echo(f"  {username:<12} {role}")
-    if not no_serve:
+    if no_serve:
+        return
+    if no_worker:
+        run_server(port)
+        return
+    with worker_beside(db):  # the imports and reports of the demo's pages run there
         run_server(port)

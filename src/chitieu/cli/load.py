@@ -27,8 +27,15 @@ USER_OPTION = click.option(
     default=None,
     help="Hiện số chỉ tiêu, số dòng kết quả đã ghi (mặc định: khi chạy trên màn hình).",
 )
+@click.option(
+    "--background",
+    is_flag=True,
+    help="Chạy như tác vụ nền (chitieu worker nạp; xem tiến độ ở /tac-vu/<mã>/ hoặc API).",
+)
 @USER_OPTION
-def command(catalogue: Path, seed_history: bool, progress: bool | None, user: str | None) -> None:
+def command(
+    catalogue: Path, seed_history: bool, progress: bool | None, user: str | None, background: bool
+) -> None:
     """Nạp (hoặc nạp lại) tệp danh mục vào cơ sở dữ liệu; số liệu đã có được giữ nguyên."""
     from chitieu.catalog.io import read_catalogue
     from chitieu.web.setup import actor_named, migrate
@@ -38,6 +45,11 @@ def command(catalogue: Path, seed_history: bool, progress: bool | None, user: st
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     migrate()
+    if background:
+        if seed_history:
+            raise click.BadParameter("--seed-history chưa chạy được như tác vụ nền.")
+        _in_background(catalogue, actor_named(user))
+        return
     from chitieu.web.figures.seeding import seed_history as seed
     from chitieu.web.plans.services import load_catalogue
 
@@ -49,3 +61,22 @@ def command(catalogue: Path, seed_history: bool, progress: bool | None, user: st
             click.echo(seed(parsed, actor=actor).summary())
     except ValueError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _in_background(catalogue: Path, actor: object | None) -> None:
+    """A reload job with a copy of the file as its input; the worker does the rest."""
+    import shutil
+    import tempfile
+
+    from chitieu.web.jobs.files import keep_input
+    from chitieu.web.jobs.models import JobKind
+    from chitieu.web.jobs.services import create_job, enqueue_job
+
+    job = create_job(JobKind.RELOAD, name=f"Nạp danh mục {catalogue.name}", params={}, actor=actor)
+    copy = Path(tempfile.mkdtemp(prefix="chitieu-load-")) / catalogue.name
+    shutil.copyfile(catalogue, copy)
+    keep_input(job.token, copy, catalogue.name)
+    copy.parent.rmdir()
+    job = enqueue_job(job)
+    click.echo(f"Đã xếp tác vụ nạp danh mục, mã {job.token} ({job.get_state_display()}).")
+    click.echo("Tiến trình “chitieu worker” sẽ nạp; xem tiến độ ở /tac-vu/" + job.token + "/.")

@@ -1,7 +1,8 @@
 """`chitieu serve [--port N] [--db FILE]`: serve an existing database over HTTP.
 
 A threaded WSGI server (the one behind Django's runserver, without autoreload);
-static files come from WhiteNoise, so DEBUG may stay off. For a real
+static files come from WhiteNoise, so DEBUG may stay off. Background jobs (imports,
+reports) need a `chitieu worker`; `--with-worker` runs one beside the server. For a real
 deployment put a WSGI server such as gunicorn behind a proxy (docs/deployment.md).
 """
 
@@ -52,7 +53,12 @@ def run_server(port: int) -> None:
 @click.command("serve")
 @PORT_OPTION
 @DB_OPTION
-def command(port: int, db: Path | None) -> None:
+@click.option(
+    "--with-worker",
+    is_flag=True,
+    help="Chạy kèm một tiến trình xử lý tác vụ nền (chitieu worker), dừng cùng máy chủ.",
+)
+def command(port: int, db: Path | None, with_worker: bool) -> None:
     """Chạy trang web trên một cơ sở dữ liệu đã có (cập nhật cấu trúc nếu cần)."""
     if db is not None and not db.exists():
         raise click.ClickException(f"Không có tệp cơ sở dữ liệu {db}; hãy chạy “chitieu demo”.")
@@ -60,4 +66,10 @@ def command(port: int, db: Path | None) -> None:
     from chitieu.web.setup import migrate
 
     migrate()
-    run_server(port)
+    if not with_worker:
+        run_server(port)
+        return
+    from chitieu.cli.worker import worker_beside
+
+    with worker_beside(db):
+        run_server(port)

@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "chitieu.web.audit",
     "chitieu.web.api",
     "axes",
+    "chitieu.web.jobs",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
 ]
 
 SERIALIZATION_MODULES = {"json": "chitieu.web.full_precision_json"}
@@ -102,6 +106,29 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"chitieu-test-{os.getpid()}.sqlite3")
     }
+
+# Background jobs (docs/jobs.md): the database queue by default, so SQLite with one
+# `chitieu worker` needs nothing else; CHITIEU_REDIS_URL puts them on an RQ (Redis) queue
+# that workers on several servers share.
+REDIS_URL = os.environ.get("CHITIEU_REDIS_URL", "")
+CHITIEU_JOB_QUEUE = os.environ.get("CHITIEU_JOB_QUEUE", "default")
+# RQ stops a job after DEFAULT_TIMEOUT seconds: an hour, for a large import or report.
+RQ_QUEUES = {
+    CHITIEU_JOB_QUEUE: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}
+}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend",
+        "QUEUES": [CHITIEU_JOB_QUEUE],
+    }
+}
+# A running job whose worker has sent no heartbeat for this long is marked failed.
+CHITIEU_JOB_TIMEOUT = float(os.environ.get("CHITIEU_JOB_TIMEOUT", "120"))
+CHITIEU_JOB_HEARTBEAT = float(os.environ.get("CHITIEU_JOB_HEARTBEAT", "5"))
+# Where jobs keep their input and result files: var/jobs under chitieu's home.
+CHITIEU_JOBS_DIR = Path(os.environ.get("CHITIEU_JOBS_DIR") or paths.var() / "jobs")
+# Tests only: seconds an import pauses inside its write transaction (a worker to kill).
+CHITIEU_JOB_TEST_PAUSE = float(os.environ.get("CHITIEU_JOB_TEST_PAUSE", "0"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,5 +1,5 @@
 """URLs: the dashboard at /, data entry under /nhap-lieu/, who enters what under /phan-cong/,
-users under /nguoi-dung/, the REST API under /api/v1/, sign-in under /accounts/; the error pages are chitieu.web.errors."""
+users under /nguoi-dung/, the REST API under /api/v1/, background jobs under /tac-vu/, sign-in under /accounts/; the error pages are chitieu.web.errors."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -11,6 +11,7 @@ urlpatterns = [
     path("phan-cong/", include("chitieu.web.plans.urls")),
     path("nguoi-dung/", include("chitieu.web.accounts.urls")),
     path("api/v1/", include("chitieu.web.api.urls")),
+    path("tac-vu/", include("chitieu.web.jobs.urls")),
     path("", include("chitieu.web.dashboard.urls")),
 ]
 

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from chitieu.web.figures import jobs
-from chitieu.web.figures.models import Figure, FigureRevision, ImportJob, JobState
+from chitieu.web.figures.models import Figure, FigureRevision
 from chitieu.web.figures.services import approve_figure
+from chitieu.web.jobs import files
+from chitieu.web.jobs.handlers import WRITING
+from chitieu.web.jobs.models import Job, JobKind, JobState
 from tests.web.entry.helpers import grdp_figure
 from tests.web.entry.workbooks import DOCTORS_ROW, GRDP_ROW, filled_template
 
@@ -45,19 +48,20 @@ def status(client: Client, token: str) -> dict[str, Any]:
     return data
 
 
-def job_row(user: Any, state: JobState, **fields: Any) -> ImportJob:
-    return ImportJob.objects.create(
-        token=f"t{state.value}", name="so_lieu.xlsx", state=state.value, started_by=user,
-        created_at=timezone.now(), **fields,
+def job_row(user: Any, state: JobState, **fields: Any) -> Job:
+    now = timezone.now()
+    return Job.objects.create(
+        token=f"t{state.value}", kind=JobKind.IMPORT.value, name="so_lieu.xlsx",
+        state=state.value, started_by=user, created_at=now, heartbeat_at=now, **fields,
     )  # fmt: skip
 
 
-# -- with the job run in the request (settings.CHITIEU_IMPORT_SYNC) ------------------------
+# -- with the job run at once (django-tasks' immediate backend, tests/web/conftest.py) -----
 
 
 @pytest.fixture
-def sync(settings: Any) -> None:
-    settings.CHITIEU_IMPORT_SYNC = True
+def sync() -> None:
+    """The immediate backend is every web test's default."""
 
 
 @pytest.mark.django_db
@@ -89,7 +93,7 @@ def test_a_failing_import_ends_failed_with_its_problems_and_writes_nothing(
     approve_figure(grdp_figure(store, "7.9"), actor=None)  # locked after the check
     revisions = FigureRevision.objects.count()
     job_page = client.post(CONFIRM, {"token": token}, follow=True)
-    job = ImportJob.objects.get()
+    job = Job.objects.get()
     assert job.state == JobState.FAILED.value and job.finished_at is not None
     (problem,) = job.result["problems"]
     assert (problem["code"], problem["row"]) == ("locked", 2)
@@ -133,17 +137,15 @@ def test_the_status_says_the_state_and_gives_the_result_only_at_the_end(
 
 
 @pytest.mark.django_db
-def test_a_running_job_shows_the_live_count_of_this_process(
+def test_a_running_job_shows_the_count_its_worker_wrote_beside_the_database(
     as_user: Login, user: Any, store: dict[str, Any]
 ) -> None:
+    """Inside the import's write transaction the worker writes its count to a side file."""
     client = as_user("tonghop")
-    job = job_row(user("tonghop"), JobState.RUNNING)
-    jobs.LIVE[job.token] = jobs._Live(40, 100, jobs.WRITING)
-    try:
-        data = status(client, job.token)
-    finally:
-        del jobs.LIVE[job.token]
-    assert (data["done"], data["total"], data["message"]) == (40, 100, jobs.WRITING)
+    job = job_row(user("tonghop"), JobState.RUNNING, stage="Đang đọc tệp…")
+    files.write_side(job.token, files.SideProgress(WRITING, 40, 100, timezone.now()))
+    data = status(client, job.token)
+    assert (data["done"], data["total"], data["message"]) == (40, 100, WRITING)
 
 
 @pytest.mark.django_db
@@ -167,17 +169,22 @@ def test_another_users_job_is_not_found(as_user: Login, user: Any, store: dict[s
     assert client.get(f"/nhap-lieu/nhap-tep/tien-do/{job.token}/").status_code == 404
 
 
-# -- in a background thread (committed data: a transactional test) ------------------------
+# -- queued for a worker (committed data: a transactional test) ---------------------------
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_job_in_a_background_thread_ends_done(
+def test_a_queued_job_waits_for_a_worker_then_ends_done(
     as_user: Login, store: dict[str, Any], tmp_path: Path, settings: Any
 ) -> None:
-    settings.CHITIEU_IMPORT_SYNC = False
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     client = as_user("tonghop")
     path = filled_template(tmp_path, {GRDP_ROW: ("8,1", "ước"), DOCTORS_ROW: ("11,5", "ước")})
     token = confirm(client, path)["Location"].rstrip("/").split("/")[-1]
+    assert status(client, token)["state"] == JobState.QUEUED.value
+    assert Figure.objects.count() == 0
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     deadline = time.monotonic() + 20
     data = status(client, token)
     while not data["finished"] and time.monotonic() < deadline:

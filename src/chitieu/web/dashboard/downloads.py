@@ -51,6 +51,10 @@ NO_PDF = (
     "Hãy tải bản Word (.docx) rồi in ra PDF, hoặc đề nghị quản trị viên cài LibreOffice "
     "(apt-get install libreoffice-writer)."
 )
+_NOT_PAST = (
+    "Kế hoạch “{code}” không phải kết quả nhiệm kỳ trước; hãy xuất báo cáo tiến độ (progress)."
+)
+_PAST = "Kế hoạch “{code}” là kết quả nhiệm kỳ trước; hãy xuất bảng kết quả (results)."
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -114,6 +118,22 @@ def build_report(
     )
 
 
+def check_report(kind: str, plan: Plan, fmt: str) -> None:
+    """Refuse at once what build_report would refuse (before a job is started for it)."""
+    if fmt not in FORMATS:
+        raise DownloadError(
+            f"Định dạng không hợp lệ: {fmt} (docx, xlsx, pdf)", code="format", place=fmt
+        )
+    if kind not in KINDS:
+        raise DownloadError(
+            f"Loại báo cáo không hợp lệ: {kind} (results, progress)", code="kind", place=kind
+        )
+    if kind == "results" and plan.kind != PlanKind.PAST_TERM:
+        raise DownloadError(_NOT_PAST.format(code=plan.code), code="kind", place=plan.code)
+    if kind == "progress" and plan.kind == PlanKind.PAST_TERM:
+        raise DownloadError(_PAST.format(code=plan.code), code="kind", place=plan.code)
+
+
 def report_years(plan: Plan) -> range:
     """The years a progress report may cover (chitieu.reports.progress.report_years)."""
     return progress_years(plan.term_start, plan.term_end)
@@ -141,12 +161,7 @@ def report_year(plan: Plan, year: int | None) -> int:
 
 def _results(plan: Plan, fmt: str, issuer: str | None, mode: ViewMode) -> BuiltReport:
     if plan.kind != PlanKind.PAST_TERM:
-        raise DownloadError(
-            f"Kế hoạch “{plan.code}” không phải kết quả nhiệm kỳ trước; "
-            "hãy xuất báo cáo tiến độ (progress).",
-            code="kind",
-            place=plan.code,
-        )
+        raise DownloadError(_NOT_PAST.format(code=plan.code), code="kind", place=plan.code)
     heading = _heading(
         plan,
         issuer,
@@ -181,11 +196,7 @@ def _suffix(mode: ViewMode) -> str:
 
 def _progress(plan: Plan, fmt: str, year: int, issuer: str | None, mode: ViewMode) -> BuiltReport:
     if plan.kind == PlanKind.PAST_TERM:
-        raise DownloadError(
-            f"Kế hoạch “{plan.code}” là kết quả nhiệm kỳ trước; hãy xuất bảng kết quả (results).",
-            code="kind",
-            place=plan.code,
-        )
+        raise DownloadError(_PAST.format(code=plan.code), code="kind", place=plan.code)
     span = span_words(plan.term_start, plan.term_end)
     subject = f"Tình hình thực hiện các chỉ tiêu {span}"
     heading = _heading(

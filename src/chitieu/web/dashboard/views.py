@@ -16,6 +16,9 @@ from chitieu.web.accounts.permissions import PermissionDenied
 from chitieu.web.dashboard import audit, downloads, indicator, services, tasks
 from chitieu.web.dashboard.forms import FilterForm, TaskLinkForm, TaskNoteForm
 from chitieu.web.figures import visibility
+from chitieu.web.jobs import files as job_files
+from chitieu.web.jobs.models import Job, JobState
+from chitieu.web.jobs.reports import start_report
 from chitieu.web.plans import task_links
 from chitieu.web.plans.models import Indicator, Plan, PlanKind, Task
 
@@ -117,11 +120,29 @@ def _download(
         return _no_pdf(request, kind, found, year, downloads.NO_PDF)
     mode = visibility.report_mode(request.user, request.GET.get("so_lieu"))
     try:
-        built = downloads.build_report(kind, plan, fmt, year=year, mode=mode)
+        if kind == "progress":
+            year = downloads.report_year(found, year)
+        downloads.check_report(kind, found, fmt)
     except downloads.DownloadError as error:
         return _no_report(request, found, error.message)
-    except pdf.PdfUnavailableError as error:
-        return _no_pdf(request, kind, found, year, str(error))
+    params = {"kind": kind, "plan": plan, "fmt": fmt, "year": year, "mode": mode.value}
+    name = f"Báo cáo {downloads.FORMAT_LABELS[fmt]} – {found.name}" + (f", {year}" if year else "")
+    job = start_report(params, name=name, actor=request.user)
+    stored = job_files.result_path(job.result_file) if job.state == JobState.DONE.value else None
+    if stored is not None:
+        return _attachment(stored.read_bytes(), job)
+    if job.state == JobState.FAILED.value and job.result.get("code") == "pdf":
+        return _no_pdf(request, kind, found, year, job.message)
+    if job.state == JobState.FAILED.value:
+        return _no_report(request, found, job.message)
+    return redirect("jobs:job", token=job.token)
+
+
+def _attachment(content: bytes, job: Job) -> HttpResponse:
+    """The stored report under its Vietnamese name (downloads.BuiltReport's header)."""
+    built = downloads.BuiltReport(
+        content, str(job.result["filename"]), str(job.result["media_type"])
+    )
     response = HttpResponse(built.content, content_type=built.media_type)
     response["Content-Disposition"] = built.content_disposition
     response["Content-Length"] = str(len(built.content))

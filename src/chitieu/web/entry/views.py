@@ -45,11 +45,13 @@ from chitieu.web.entry.services import (
     review_queue,
     save_entry,
 )
-from chitieu.web.figures import jobs
 from chitieu.web.figures.imports import ImportRejected
-from chitieu.web.figures.models import Figure, ImportJob, ReviewState
+from chitieu.web.figures.models import Figure, ReviewState
 from chitieu.web.figures.services import ConflictError, ReviewError
 from chitieu.web.figures.template import write_template
+from chitieu.web.jobs import files as job_files
+from chitieu.web.jobs.models import Job, JobKind
+from chitieu.web.jobs.services import create_job, enqueue_job, job_status
 from chitieu.web.plans.models import Department, Plan
 
 
@@ -245,20 +247,25 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "entry/import.html", context, status=400)
     request.session.pop(uploads.SESSION_KEY, None)
-    job = jobs.start_import(
-        staged.path,
-        staged.name,
+    job = create_job(
+        JobKind.IMPORT,
+        name=staged.name,
+        params={"confirm_warnings": confirm.cleaned_data["note"]},
         actor=request.user,
-        cleanup=lambda: uploads.discard(staged),
-        confirm_warnings=confirm.cleaned_data["note"],
     )
+    # The job keeps the checked file until it ends well (a failed job can be retried).
+    job_files.keep_input(job.token, staged.path, staged.name)
+    uploads.discard(staged)
+    enqueue_job(job)
     return redirect("entry:import_job", token=job.token)
 
 
-def _own_job(request: HttpRequest, token: str) -> ImportJob:
+def _own_job(request: HttpRequest, token: str) -> Job:
     """The job, only for the user who started it (another user's token is not found)."""
     _require_entry(request.user)
-    return get_object_or_404(ImportJob, token=token, started_by=request.user.pk)
+    return get_object_or_404(
+        Job, token=token, kind=JobKind.IMPORT.value, started_by=request.user.pk
+    )
 
 
 @login_required
@@ -269,7 +276,7 @@ def import_job(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "form": UploadForm(),
         "template_form": _template_form(None),
-        "job": jobs.job_status(job),
+        "job": job_status(job),
     }
     return render(request, "entry/import_job.html", context)
 
@@ -278,7 +285,7 @@ def import_job(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def import_status(request: HttpRequest, token: str) -> JsonResponse:
     """The job's state as JSON: state, done, total, message, and the result once finished."""
-    return JsonResponse(jobs.job_status(_own_job(request, token)))
+    return JsonResponse(job_status(_own_job(request, token)))
 
 
 def _template_form(data: Any) -> TemplateForm:

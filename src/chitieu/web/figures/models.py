@@ -146,7 +146,7 @@ class JobState(Labelled):
 
 
 class ImportJob(models.Model):
-    """A web import run in the background: its progress, then its result (figures.jobs)."""
+    """A web import of before jobs.Job (kept read-only; jobs.0002 copied its rows into Job)."""
 
     token = models.CharField("mã", max_length=64, unique=True)
     name = models.CharField("tệp", max_length=255)
