@@ -144,7 +144,7 @@ def read_records(records: Sequence[Mapping[str, Any]], *, name: str) -> FiguresF
         problems += row_problems
         if row is not None:
             rows.append(row)
-    problems += _duplicates(rows)
+    problems += duplicates(rows)
     return FiguresFile(name, tuple(rows), tuple(problems))
 
 

@@ -2,8 +2,8 @@
 
 The rows become a `FiguresFile` through the import's own cell readers
 (`read_records`), then go through `import_figures`: the same codes, localities,
-periods, statuses, units, Vietnamese numbers, locks, department scope and
-plausibility rules, the same messages, all or nothing, the same history rows
+periods, statuses, units, Vietnamese numbers, locks, department scope,
+plausibility rules and store limits, the same messages, all or nothing, the same history rows
 (with "Nhập qua API" as where the value came from).
 """
 
@@ -11,23 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem, read_records
+from chitieu.ingest.figures_file import FigureRow, read_records
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import PermissionDenied, role_of
 from chitieu.web.figures.imports import ImportReport, import_figures
 from chitieu.web.figures.models import Figure
-from chitieu.web.plans.models import VALUE_DIGITS
 
 API_SOURCE = "Nhập qua API"  # the history says where the value came from
 REQUEST_NAME = "gửi qua API"  # what the import's messages call the "file"
-
-# What a figure's value column holds: larger numbers or finer decimals would be cut or refused
-# by the database, so they are a problem with their place instead.
-_PLACES = VALUE_DIGITS["decimal_places"]
-_LIMIT = Decimal(10) ** (VALUE_DIGITS["max_digits"] - _PLACES)
 
 
 @dataclass(frozen=True)
@@ -54,35 +47,6 @@ def require_entry(user: Any) -> None:
         )
 
 
-def read_submission(records: Sequence[Mapping[str, Any]]) -> FiguresFile:
-    """The request's rows read as an import reads a file, plus the store's range limits."""
-    figures_file = read_records(records, name=REQUEST_NAME)
-    extra = [problem for row in figures_file.rows if (problem := _out_of_range(row))]
-    if not extra:
-        return figures_file
-    bad = {problem.place.row for problem in extra}
-    rows = tuple(row for row in figures_file.rows if row.place.row not in bad)
-    problems = sorted((*figures_file.problems, *extra), key=lambda p: p.place.row)
-    return FiguresFile(figures_file.name, rows, tuple(problems))
-
-
-def _out_of_range(row: FigureRow) -> Problem | None:
-    return value_problem(row.value, row.value_text, row.at("value"))
-
-
-def value_problem(value: Decimal, text: str, place: Place) -> Problem | None:
-    """A value the database could not hold exactly (too large, or finer than it stores)."""
-    if abs(value) >= _LIMIT:
-        return Problem(place, f"giá trị {text} quá lớn để lưu.", "too_large")
-    if value != round(value, _PLACES):
-        return Problem(
-            place,
-            f"giá trị {text} có quá {_PLACES} chữ số thập phân; hãy làm tròn trước khi gửi.",
-            "too_precise",
-        )
-    return None
-
-
 def submit_figures(
     records: Sequence[Mapping[str, Any]],
     *,
@@ -93,7 +57,7 @@ def submit_figures(
     """Check every row, then write all of them or none (ImportRejected, WarningsUnconfirmed)."""
     require_entry(actor)
     report = import_figures(
-        read_submission(records),
+        read_records(records, name=REQUEST_NAME),
         actor=actor,
         dry_run=dry_run,
         description=API_SOURCE,

@@ -13,17 +13,17 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Header, Router
+from ninja import Header
 
 from chitieu.ingest.figure_cells import read_number
 from chitieu.ingest.figures_file import Place, Problem
 from chitieu.web.accounts.permissions import PermissionDenied
-from chitieu.web.api import refusals
+from chitieu.web.api import figures_read, refusals
 from chitieu.web.api.etags import figure_etag, version_from
 from chitieu.web.api.figure_changes import change_figure, review_step
 from chitieu.web.api.problems import COMMON_ERRORS
 from chitieu.web.api.problems import Problem as ProblemSchema
-from chitieu.web.api.submissions import submit_figures, value_problem
+from chitieu.web.api.submissions import submit_figures
 from chitieu.web.api.write_schemas import (
     ChangeIn,
     CommentIn,
@@ -36,7 +36,11 @@ from chitieu.web.api.write_schemas import (
 from chitieu.web.figures.imports import SOURCE_LENGTH, ImportRejected
 from chitieu.web.figures.models import Figure
 
-router = Router(tags=["Ghi"])
+# The figure paths' reading operations live on figures_read's router: ninja serves every
+# method of one path from the router holding it, so the writes join that router (a second
+# router with the same paths would answer 405 to them).
+router = figures_read.router
+TAGS = ["Ghi"]
 
 IF_MATCH_HELP = 'ETag của số liệu khi đọc, ví dụ "v3" (khoá lạc quan như biểu mẫu nhập).'
 _LOCKED_ERRORS = {**COMMON_ERRORS, 409: ProblemSchema, 412: ProblemSchema, 428: ProblemSchema}
@@ -49,6 +53,7 @@ def _raw_body(request: HttpRequest) -> Any:
 
 @router.post(
     "/figures",
+    tags=TAGS,
     response={200: SubmitOut, **COMMON_ERRORS, 409: ProblemSchema},
     summary="Gửi số liệu (một hoặc nhiều dòng; ghi tất cả hoặc không ghi gì)",
 )
@@ -114,6 +119,7 @@ def _answer(response: HttpResponse, figure: Figure) -> dict[str, Any]:
 
 @router.patch(
     "/figures/{figure_id}",
+    tags=TAGS,
     response={200: FigureOut, **_LOCKED_ERRORS},
     summary="Sửa giá trị, nguồn hoặc ghi chú của một số liệu (cần If-Match)",
 )
@@ -158,9 +164,6 @@ def _value(raw: Any) -> tuple[Decimal | None, str]:
     problems: list[Problem] = []
     place = Place(None, 1, "value")
     value, text = read_number(raw, place, problems)
-    if value is not None:
-        extra = value_problem(value, text, place)
-        problems += [extra] if extra is not None else []
     if problems or value is None:
         raise refusals.invalid_value(problems)
     return value, text
@@ -189,6 +192,7 @@ def _review(
 
 @router.post(
     "/figures/{figure_id}/submit",
+    tags=TAGS,
     response={200: FigureOut, **_LOCKED_ERRORS},
     summary="Gửi duyệt một số liệu (cần If-Match)",
 )
@@ -203,6 +207,7 @@ def submit_one(
 
 @router.post(
     "/figures/{figure_id}/approve",
+    tags=TAGS,
     response={200: FigureOut, **_LOCKED_ERRORS},
     summary="Duyệt một số liệu (bộ phận tổng hợp; cần If-Match)",
 )
@@ -219,6 +224,7 @@ def approve(
 
 @router.post(
     "/figures/{figure_id}/return",
+    tags=TAGS,
     response={200: FigureOut, **_LOCKED_ERRORS},
     summary="Trả lại một số liệu kèm lý do (bộ phận tổng hợp; cần If-Match)",
 )
