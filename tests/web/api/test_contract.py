@@ -11,7 +11,11 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 OPENAPI = "/api/v1/openapi.json"
 EXAMPLES_PER_OPERATION = 25
@@ -56,7 +60,12 @@ def test_the_api_keeps_its_contract(transactional_db: Any, store: Any, user: Any
             database=None,
         )
         def run(case: Any) -> None:
-            checks = [not_a_server_error, response_schema_conformance, status_code_conformance]
+            checks = [
+                not_a_server_error,
+                response_schema_conformance,
+                status_code_conformance,
+                content_type_conformance,
+            ]
             headers = {"Authorization": f"Bearer {token}"}
             case.call_and_validate(headers=headers, checks=checks)
             # Random codes mostly meet 404: ask again for things that exist, the rest of the
@@ -103,3 +112,18 @@ def _existing(path: str, parameters: dict[str, Any], known: dict[str, str]) -> d
             value = known[noun]
             chosen[name] = int(value) if isinstance(parameters[name], int) else value
     return chosen
+
+
+def test_no_two_schemas_share_a_name() -> None:
+    """ninja names an OpenAPI component after its class: two classes of one name would make
+    one operation's answers checked against the other's schema."""
+    from ninja import Schema
+
+    import chitieu.web.api.api  # noqa: F401  (imports every router and its schemas)
+
+    def every(cls: type) -> list[type]:
+        return [cls, *itertools.chain.from_iterable(every(s) for s in cls.__subclasses__())]
+
+    ours = [c for c in every(Schema) if c.__module__.startswith("chitieu.")]
+    names = [c.__name__ for c in ours]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

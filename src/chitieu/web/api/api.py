@@ -19,11 +19,29 @@ from chitieu.web.api import (
     writes,  # noqa: F401  (its operations join the figures' router)
 )
 from chitieu.web.api.auth import AUTH
-from chitieu.web.api.problems import ApiProblem, from_exception, problem_response
+from chitieu.web.api.problems import MEDIA_TYPE, ApiProblem, from_exception, problem_response
 
 log = logging.getLogger(__name__)
 
-api = NinjaAPI(
+
+class ProblemAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI document declares errors as `application/problem+json`, the
+    media type they are sent with (ninja declares every response as its renderer's)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        response["content"] = {MEDIA_TYPE: content["application/json"]}
+        return schema
+
+
+api = ProblemAPI(
     title="chitieu API",
     version="1",
     description=(

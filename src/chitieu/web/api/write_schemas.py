@@ -101,7 +101,7 @@ class ReasonIn(Schema):
     reason: Text = Field(max_length=REASON_LENGTH, description="Lý do trả lại (bắt buộc).")
 
 
-class FigureOut(Schema):
+class WrittenFigureOut(Schema):
     """A figure as written, with the ETag to send as If-Match for the next change."""
 
     id: int

@@ -27,10 +27,10 @@ from chitieu.web.api.submissions import submit_figures
 from chitieu.web.api.write_schemas import (
     ChangeIn,
     CommentIn,
-    FigureOut,
     ReasonIn,
     SubmitIn,
     SubmitOut,
+    WrittenFigureOut,
     figure_out,
 )
 from chitieu.web.figures.imports import SOURCE_LENGTH, ImportRejected
@@ -120,7 +120,7 @@ def _answer(response: HttpResponse, figure: Figure) -> dict[str, Any]:
 @router.patch(
     "/figures/{figure_id}",
     tags=TAGS,
-    response={200: FigureOut, **_LOCKED_ERRORS},
+    response={200: WrittenFigureOut, **_LOCKED_ERRORS},
     summary="Sửa giá trị, nguồn hoặc ghi chú của một số liệu (cần If-Match)",
 )
 def change(
@@ -193,7 +193,7 @@ def _review(
 @router.post(
     "/figures/{figure_id}/submit",
     tags=TAGS,
-    response={200: FigureOut, **_LOCKED_ERRORS},
+    response={200: WrittenFigureOut, **_LOCKED_ERRORS},
     summary="Gửi duyệt một số liệu (cần If-Match)",
 )
 def submit_one(
@@ -208,7 +208,7 @@ def submit_one(
 @router.post(
     "/figures/{figure_id}/approve",
     tags=TAGS,
-    response={200: FigureOut, **_LOCKED_ERRORS},
+    response={200: WrittenFigureOut, **_LOCKED_ERRORS},
     summary="Duyệt một số liệu (bộ phận tổng hợp; cần If-Match)",
 )
 def approve(
@@ -225,7 +225,7 @@ def approve(
 @router.post(
     "/figures/{figure_id}/return",
     tags=TAGS,
-    response={200: FigureOut, **_LOCKED_ERRORS},
+    response={200: WrittenFigureOut, **_LOCKED_ERRORS},
     summary="Trả lại một số liệu kèm lý do (bộ phận tổng hợp; cần If-Match)",
 )
 def return_one(
