@@ -354,3 +354,16 @@ def test_manual_assessment_cannot_be_no_data() -> None:
         record_manual_assessment(
             planned(text_goal()), A.NO_DATA, assessed_by="A", assessed_at=datetime(2025, 1, 1)
         )
+
+
+@pytest.mark.parametrize(
+    "aggregation",
+    [Aggregation.AVG_GROWTH, Aggregation.AVG_LEVEL, Aggregation.CUMULATIVE, Aggregation.LEVEL],
+)
+def test_a_year_before_the_targets_period_is_not_assessed(aggregation: Aggregation) -> None:
+    """The API let a client ask for 2024 of a 2026–2030 target: an empty span of years
+    then crashed the growth average (found by schemathesis)."""
+    target = planned(point("10", "pct_per_year"), aggregation, 2026, 2030)
+    result = assess_target(target, H, figs({2026: "9.6"}), as_of=2024)
+    assert result.status is Assessment.NO_DATA
+    assert result.reason.startswith("Chưa đến kỳ của mục tiêu (từ năm 2026)")

@@ -88,6 +88,14 @@ def assess_target(
             "Mục tiêu đọc được nhiều cách, cần người xác nhận trước khi đánh giá",
             f"{target.source.document}:{target.source.line}",
         )
+    if as_of is not None and as_of < target.period_start:
+        return Result(
+            Assessment.NO_DATA,
+            False,
+            None,
+            None,
+            f"Chưa đến kỳ của mục tiêu (từ năm {target.period_start}); năm {as_of} chưa đánh giá.",
+        )
     by_year = agg.yearly_figures(figures)
     closed = as_of is None or as_of >= target.period_end
     last = target.period_end if as_of is None else min(target.period_end, as_of)
