@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from chitieu.exchange.cell_text import text_row
 from chitieu.exchange.records import FigureRecord
 from chitieu.ingest.figure_cells import export_value
 from chitieu.ingest.figure_rows import COLUMNS, LABELS
@@ -32,16 +33,18 @@ def write_csv(records: Iterable[FigureRecord]) -> str:
     writer.writerow([LABELS[column] for column in COLUMNS])
     for record in records:
         writer.writerow(
-            [
-                record.indicator,
-                record.locality,
-                str(record.period),
-                export_value(record.value),
-                record.status.label,
-                unit_symbol(record.unit),
-                record.source,
-                record.note,
-            ]
+            text_row(
+                [
+                    record.indicator,
+                    record.locality,
+                    str(record.period),
+                    export_value(record.value),
+                    record.status.label,
+                    unit_symbol(record.unit),
+                    record.source,
+                    record.note,
+                ]
+            )
         )
     return stream.getvalue()
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from chitieu.exchange import mapping as m
+from chitieu.exchange.cell_text import csv_text
 from chitieu.exchange.records import Codes, FigureRecord
 from chitieu.exchange.structure import Structure, build_structure
 from chitieu.quantity import plain
@@ -29,9 +30,9 @@ def observation_values(record: FigureRecord) -> tuple[dict[str, str], str, dict[
     attributes = {
         m.OBS_STATUS: m.OBS_STATUS_CODES[record.status],
         m.UNIT_MEASURE: record.unit,
-        m.SOURCE_DETAIL: record.source,
-        m.OBS_COM: record.note,
-        m.ORIGINAL_TEXT: record.value_text,
+        m.SOURCE_DETAIL: csv_text(record.source),
+        m.OBS_COM: csv_text(record.note),
+        m.ORIGINAL_TEXT: csv_text(record.value_text),
         m.REVIEW_STATE: record.review_state,
     }
     return key, f"{plain(record.value):f}", attributes

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.catalog.text import fold
+from chitieu.exchange.cell_text import unescape_csv_text
 from chitieu.ingest.figure_cells import (
     cell_text,
     cell_value,
@@ -119,7 +120,8 @@ def _delimiter(header: str) -> str:
 
 def _csv_cells(records: list[list[str]]) -> Iterator[tuple[int, list[tuple[str, Any]]]]:
     for number, record in enumerate(records, start=1):
-        yield number, [(str(index), value) for index, value in enumerate(record)]
+        # A text that a spreadsheet would run was written with a leading apostrophe.
+        yield number, [(str(index), unescape_csv_text(value)) for index, value in enumerate(record)]
 
 
 # -- records (the API's JSON rows) ----------------------------------------------------

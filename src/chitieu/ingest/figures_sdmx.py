@@ -16,6 +16,7 @@ from typing import Any
 
 from chitieu.catalog.model import FigureStatus
 from chitieu.exchange import mapping as m
+from chitieu.exchange.cell_text import unescape_csv_text
 from chitieu.ingest.figure_rows import FigureRow, FiguresFile, Place, Problem, Progress
 from chitieu.ingest.figures_file import duplicates
 from chitieu.quantity import plain
@@ -170,11 +171,11 @@ def observation_row(
         locality=dimension[m.REF_AREA],
         period=period,
         value=value,
-        value_text=attribute.get(m.ORIGINAL_TEXT, "") or f"{plain(value):f}",
+        value_text=unescape_csv_text(attribute.get(m.ORIGINAL_TEXT, "")) or f"{plain(value):f}",
         status=status,
         unit=attribute.get(m.UNIT_MEASURE, ""),
-        source=attribute.get(m.SOURCE_DETAIL, ""),
-        note=attribute.get(m.OBS_COM, ""),
+        source=unescape_csv_text(attribute.get(m.SOURCE_DETAIL, "")),
+        note=unescape_csv_text(attribute.get(m.OBS_COM, "")),
         cells=tuple((key, f"“{column}”") for key, column in KEYS.items() if column in columns),
     )
 

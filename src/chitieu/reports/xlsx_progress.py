@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from chitieu.reports.cell_text import formulas_as_text
+from chitieu.exchange.cell_text import formulas_as_text
 from chitieu.reports.model import NO_DATA, ProgressReport, ReportHeading, RowKind
 from chitieu.reports.progress import UNAPPROVED_LEGEND
 from chitieu.reports.xlsx_base import (

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from chitieu.reports.cell_text import formulas_as_text
+from chitieu.exchange.cell_text import formulas_as_text
 from chitieu.reports.model import ReportHeading, ResultsTable, RowKind
 from chitieu.reports.progress import UNAPPROVED_LEGEND, UNAPPROVED_MARK
 from chitieu.reports.xlsx_base import (

@@ -67,3 +67,37 @@ def test_xlsx_export_round_trips(stored: None, tmp_path: Path) -> None:
     assert export_figures(path) == len(VALUES)
     report = import_figures(read_figures(path), actor=None)
     assert report.count("unchanged") == len(VALUES)
+
+
+HOSTILE_NOTE = '=HYPERLINK("http://ke-xau.invalid","Mở")'
+HOSTILE_SOURCE = "@SUM(1+1)"
+
+
+@pytest.fixture
+def hostile(store: dict[str, Any]) -> None:
+    record_figure(
+        store["grdp"], store["province"], "2026", "uoc", Decimal("-2.5"),
+        actor=None, expected_version=None, source=HOSTILE_SOURCE, note=HOSTILE_NOTE,
+    )  # fmt: skip
+
+
+def test_csv_export_escapes_text_a_spreadsheet_would_run_and_imports_it_back(
+    hostile: None,
+) -> None:
+    text = exported_csv()
+    assert f"'{HOSTILE_SOURCE}" in text and "'=HYPERLINK" in text
+    assert '"-2,5"' in text and "'-2,5" not in text  # a negative number stays a number
+    report = import_figures(read_csv(text.encode(), name="xuat.csv"), actor=None, dry_run=True)
+    assert [c.action for c in report.changes] == ["unchanged"]
+
+
+def test_workbook_export_stores_formula_like_text_as_text(hostile: None, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "xuat.xlsx"
+    export_figures(path)
+    cells = [c for r in openpyxl.load_workbook(path).active.iter_rows() for c in r]
+    (note,) = [c for c in cells if c.value == HOSTILE_NOTE]
+    assert note.data_type == "s"
+    report = import_figures(read_figures(path), actor=None, dry_run=True)
+    assert [c.action for c in report.changes] == ["unchanged"]

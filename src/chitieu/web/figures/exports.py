@@ -10,6 +10,7 @@ from typing import IO
 from django.db.models import QuerySet
 
 from chitieu.catalog.model import FigureStatus
+from chitieu.exchange.cell_text import text_row, workbook_row
 from chitieu.ingest.figures_file import COLUMNS, LABELS, export_value, plain
 from chitieu.quantity import get_unit
 from chitieu.quantity.errors import UnknownUnitError
@@ -46,7 +47,7 @@ def export_csv(stream: IO[str]) -> int:
     writer.writerow(HEADER)
     count = 0
     for count, row in enumerate(export_rows(), start=1):  # noqa: B007
-        writer.writerow(row)
+        writer.writerow(text_row(row))
     return count
 
 
@@ -59,7 +60,7 @@ def export_workbook(path: Path, *, figures: QuerySet[Figure] | None = None) -> i
     sheet.append(HEADER)
     count = 0
     for count, row in enumerate(export_rows(numbers=True, figures=figures), start=1):  # noqa: B007
-        sheet.append(row)
+        sheet.append(workbook_row(sheet, row))
     workbook.save(path)
     return count
 

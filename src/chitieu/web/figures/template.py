@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.catalog.model import FigureStatus
+from chitieu.exchange.cell_text import formulas_as_text
 from chitieu.ingest.figures_file import INSTRUCTIONS_SHEET, LABELS
 from chitieu.quantity import get_unit
 from chitieu.quantity.errors import UnknownUnitError
-from chitieu.reports.cell_text import formulas_as_text
 from chitieu.web.plans.models import Indicator, Plan
 
 COLUMNS = (

@@ -6,12 +6,10 @@ import dataclasses
 from decimal import Decimal
 from io import BytesIO
 
-import pytest
 from openpyxl import load_workbook
 
 from chitieu.catalog.model import Catalogue, Figure, FigureStatus
 from chitieu.catalog.period import Period
-from chitieu.reports.cell_text import TRIGGERS, csv_text, unescape_csv_text
 from chitieu.reports.model import ReportHeading, TaskNote
 from chitieu.reports.progress import progress_report
 from chitieu.reports.results import results_from_catalogue
@@ -48,16 +46,3 @@ def test_a_note_starting_with_equals_is_text_in_the_results_workbook(catalogue: 
     cells = _cells(results_xlsx(table, HEADING))
     assert ("s", HOSTILE) in cells
     assert not [value for kind, value in cells if kind == "f"]
-
-
-@pytest.mark.parametrize("trigger", TRIGGERS)
-def test_a_csv_cell_that_would_run_is_escaped_and_comes_back_as_it_was(trigger: str) -> None:
-    text = trigger + "1+2"
-    escaped = csv_text(text)
-    assert escaped == "'" + text
-    assert unescape_csv_text(escaped) == text
-
-
-@pytest.mark.parametrize("text", ["Cục Thống kê", "'trích dẫn'", "", "1.234,5"])
-def test_ordinary_text_is_left_alone(text: str) -> None:
-    assert csv_text(text) == text and unescape_csv_text(text) == text
