@@ -125,6 +125,9 @@ TASKS = {
 # A running job whose worker has sent no heartbeat for this long is marked failed.
 CHITIEU_JOB_TIMEOUT = float(os.environ.get("CHITIEU_JOB_TIMEOUT", "120"))
 CHITIEU_JOB_HEARTBEAT = float(os.environ.get("CHITIEU_JOB_HEARTBEAT", "5"))
+# Report builds one person may have waiting or running at once (a PDF holds a worker for
+# many seconds); a repeated request for the same report and data is served from its job.
+CHITIEU_REPORT_JOBS_PER_USER = int(os.environ.get("CHITIEU_REPORT_JOBS_PER_USER", "2"))
 # Where jobs keep their input and result files: var/jobs under chitieu's home.
 CHITIEU_JOBS_DIR = Path(os.environ.get("CHITIEU_JOBS_DIR") or paths.var() / "jobs")
 # Tests only: seconds an import pauses inside its write transaction (a worker to kill).

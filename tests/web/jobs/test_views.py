@@ -102,3 +102,20 @@ def test_another_users_job_is_not_found(
     assert client.post(f"/tac-vu/{job.token}/chay-lai/").status_code == 404
     admin = _login(Client(), user, "quantri")
     assert admin.get(f"/tac-vu/{job.token}/trang-thai/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_one_person_builds_at_most_a_few_reports_at_once_and_a_repeat_waits_for_its_job(
+    client: Client, user: Any, store: dict[str, Any], settings: Any
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.CHITIEU_REPORT_JOBS_PER_USER = 2
+    client = _login(client, user, "tonghop")
+    first = client.get(PROGRESS)
+    assert client.get(PROGRESS)["Location"] == first["Location"], "the same report: the same job"
+    client.get(PROGRESS.replace(".xlsx", ".docx"))
+    third = client.get(PROGRESS.replace("2026.xlsx", "2027.xlsx"))
+    assert third.status_code == 429 and "tối đa 2 việc cùng lúc" in third.content.decode()
+    assert Job.objects.filter(kind=JobKind.REPORT.value).count() == 2
+    other = _login(Client(), user, "quantri").get(PROGRESS.replace("2026.xlsx", "2027.xlsx"))
+    assert other.status_code == 302, "the limit is per person"

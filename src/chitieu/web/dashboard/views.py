@@ -19,6 +19,7 @@ from chitieu.web.figures import visibility
 from chitieu.web.jobs import files as job_files
 from chitieu.web.jobs.models import Job, JobState
 from chitieu.web.jobs.reports import start_report
+from chitieu.web.jobs.services import JobError
 from chitieu.web.plans import task_links
 from chitieu.web.plans.models import Indicator, Plan, PlanKind, Task
 
@@ -127,7 +128,10 @@ def _download(
         return _no_report(request, found, error.message)
     params = {"kind": kind, "plan": plan, "fmt": fmt, "year": year, "mode": mode.value}
     name = f"Báo cáo {downloads.FORMAT_LABELS[fmt]} – {found.name}" + (f", {year}" if year else "")
-    job = start_report(params, name=name, actor=request.user)
+    try:
+        job = start_report(params, name=name, actor=request.user)
+    except JobError as error:
+        return _no_report(request, found, error.message, status=429)
     stored = job_files.result_path(job.result_file) if job.state == JobState.DONE.value else None
     if stored is not None:
         return _attachment(stored.read_bytes(), job)
@@ -149,7 +153,9 @@ def _attachment(content: bytes, job: Job) -> HttpResponse:
     return response
 
 
-def _no_report(request: HttpRequest, plan: Plan | None, message: str) -> HttpResponse:
+def _no_report(
+    request: HttpRequest, plan: Plan | None, message: str, *, status: int = 404
+) -> HttpResponse:
     context: dict[str, object] = {
         "message": message,
         "plan": plan,
@@ -158,7 +164,7 @@ def _no_report(request: HttpRequest, plan: Plan | None, message: str) -> HttpRes
     if plan is not None and plan.kind != PlanKind.PAST_TERM:
         context["report_years"] = downloads.report_years(plan)
         context["default_year"] = downloads.default_year(plan)
-    return render(request, "dashboard/no_report.html", context, status=404)
+    return render(request, "dashboard/no_report.html", context, status=status)
 
 
 def _no_pdf(

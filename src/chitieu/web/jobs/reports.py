@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Max
 
 from chitieu.web.jobs.models import Job, JobKind
-from chitieu.web.jobs.services import reusable, start_job
+from chitieu.web.jobs.services import require_capacity, reusable, start_job
 
 
 def data_version() -> str:
@@ -30,8 +31,12 @@ def report_key(params: dict[str, Any]) -> str:
 
 
 def start_report(params: dict[str, Any], *, name: str, actor: Any) -> Job:
-    """The finished job of the same report on the same data, else a new job."""
+    """The job of the same report on the same data (finished, or still on its way), else a
+    new job: at most settings.CHITIEU_REPORT_JOBS_PER_USER at once for one person (JobError),
+    as a PDF build holds a worker for many seconds."""
     key = report_key(params)
-    return reusable(JobKind.REPORT, key) or start_job(
-        JobKind.REPORT, name=name, params=params, actor=actor, key=key
-    )
+    found = reusable(JobKind.REPORT, key)
+    if found is not None:
+        return found
+    require_capacity(JobKind.REPORT, actor, settings.CHITIEU_REPORT_JOBS_PER_USER)
+    return start_job(JobKind.REPORT, name=name, params=params, actor=actor, key=key)

@@ -29,6 +29,9 @@ STALE = (
 WAITING = "Đang chờ tiến trình xử lý (chitieu worker) nhận tác vụ…"
 
 
+UNFINISHED = (JobState.QUEUED.value, JobState.RUNNING.value)
+
+
 class JobError(ValueError):
     def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
@@ -187,8 +190,30 @@ def job_status(job: Job) -> dict[str, Any]:
 
 
 def reusable(kind: JobKind, key: str) -> Job | None:
-    """The latest finished job of this kind and key whose result file is still there."""
+    """The latest finished job of this kind and key whose result file is still there, else
+    one still queued or running (a repeated request waits for it instead of starting another)."""
     for job in Job.objects.filter(kind=kind.value, key=key, state=JobState.DONE.value)[:3]:
         if files.result_path(job.result_file) is not None:
             return job
+    for job in Job.objects.filter(kind=kind.value, key=key, state__in=UNFINISHED)[:3]:
+        if expire_if_stale(job).state in UNFINISHED:
+            return job
     return None
+
+
+def require_capacity(kind: JobKind, actor: Any, limit: int) -> None:
+    """Refuse a new job when `actor` already has `limit` of this kind waiting or running."""
+    person = _actor(actor)
+    if person is None:
+        return
+    mine = [
+        job
+        for job in Job.objects.filter(kind=kind.value, started_by=person, state__in=UNFINISHED)
+        if expire_if_stale(job).state in UNFINISHED
+    ]
+    if len(mine) >= limit:
+        raise JobError(
+            f"Bạn đang có {len(mine)} việc “{kind.label.lower()}” chưa xong (tối đa {limit} "
+            "việc cùng lúc). Hãy chờ các việc đó xong rồi yêu cầu tiếp.",
+            code="too_many_jobs",
+        )
