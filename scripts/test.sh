@@ -9,6 +9,8 @@ if [ "$#" -gt 0 ]; then
   exec .venv/bin/python -m pytest "$@"
 fi
 
+# The RQ queue's test needs the Redis server this machine runs (CI too): fail, never skip.
+export CHITIEU_TEST_REDIS_REQUIRED=1
 .venv/bin/python -m pytest
 
 postgres_url=${CHITIEU_TEST_POSTGRES_URL:-postgres://root@127.0.0.1:5432/test}

@@ -8,6 +8,7 @@ so a first run needs no set-up and no path depends on the current folder.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 from datetime import timedelta
@@ -54,8 +55,11 @@ INSTALLED_APPS = [
     "chitieu.web.jobs",
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
 ]
+# The Redis queue (RQ) comes with the `redis` extra (pip install "chitieu[redis]"); without it
+# jobs go through the database queue, which needs nothing else.
+if importlib.util.find_spec("django_rq") is not None:
+    INSTALLED_APPS.append("django_rq")
 
 SERIALIZATION_MODULES = {"json": "chitieu.web.full_precision_json"}
 
@@ -111,6 +115,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # `chitieu worker` needs nothing else; CHITIEU_REDIS_URL puts them on an RQ (Redis) queue
 # that workers on several servers share.
 REDIS_URL = os.environ.get("CHITIEU_REDIS_URL", "")
+if REDIS_URL and "django_rq" not in INSTALLED_APPS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        'CHITIEU_REDIS_URL cần hàng đợi Redis: cài thêm bằng pip install "chitieu[redis]".'
+    )
 CHITIEU_JOB_QUEUE = os.environ.get("CHITIEU_JOB_QUEUE", "default")
 # RQ stops a job after DEFAULT_TIMEOUT seconds: an hour, for a large import or report.
 RQ_QUEUES = {
