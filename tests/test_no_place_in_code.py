@@ -69,6 +69,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("web/figures/template.py", "5. Kỳ: 2026 (cả năm)"): "period format example",
     ("ingest/figure_cells.py", "hãy ghi dạng chữ như 2026"): "period format example",
+    ("exchange/mapping.py", "(2026, 2026-S1, 2026-Q2, 2026-M03"): "SDMX period format example",
+    ("web/api/exchange.py", "(2026-01-01/P5Y cho 2026-2030)"): "SDMX period format example",
+    ("web/api/figures_read.py", 'description="2026, 2026-H1, 2026-Q2, 2026-03"'): (
+        "period format example"
+    ),
+    ("web/api/write_schemas.py", '"Kỳ: 2026, 2026-Q1, 2026-03, 2026-H1."'): (
+        "period format example"
+    ),
     ("outlook/coherence_base.py", '"co_cau.tong_2030"'): (
         "comment example of a check id that names the term's last year"
     ),

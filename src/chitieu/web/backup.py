@@ -2,7 +2,7 @@
 
 Primary keys are kept, so the dump of a restored database equals the dump it
 came from. Content types and permissions are left out: every database makes
-its own, and the dump refers to them by natural key.
+its own, and the dump refers to them by natural key. So are the task queue's rows.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
@@ -21,7 +22,10 @@ from django.db import transaction
 from chitieu.web.figures.models import Figure
 from chitieu.web.plans.models import Plan
 
+# The queue's own rows (django_tasks_db, django_rq) are not data: restored, they would run
+# their tasks again. A job's row (jobs.Job) is kept, with how it ended.
 EXCLUDED = ("contenttypes", "auth.permission", "sessions")
+QUEUE_APPS = ("django_tasks_database", "django_rq")  # app labels, when installed
 
 
 class RestoreError(ValueError):
@@ -32,7 +36,7 @@ def backup_database(stream: IO[str]) -> None:
     call_command(
         "dumpdata",
         natural_foreign=True,
-        exclude=list(EXCLUDED),
+        exclude=[*EXCLUDED, *_installed(QUEUE_APPS)],
         indent=1,
         format="json",
         stdout=stream,
@@ -72,6 +76,11 @@ def check_backup(path: Path) -> None:
 
 def _is_row(row: Any) -> bool:
     return isinstance(row, dict) and isinstance(row.get("model"), str) and "fields" in row
+
+
+def _installed(labels: tuple[str, ...]) -> list[str]:
+    present = {config.label for config in apps.get_app_configs()}
+    return [label for label in labels if label in present]
 
 
 @transaction.atomic

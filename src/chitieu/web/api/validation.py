@@ -23,13 +23,13 @@ MESSAGES = {
     "string_type": "Phải là chuỗi ký tự.",
     "literal_error": "Phải là một trong: {expected}.",
     "enum": "Phải là một trong: {expected}.",
-    "datetime_parsing": "Phải là thời điểm theo ISO 8601, ví dụ 2026-06-30T00:00:00+07:00.",
+    "datetime_parsing": "Phải là thời điểm theo ISO 8601, dạng YYYY-MM-DDThh:mm:ss+07:00.",
     "datetime_from_date_parsing": (
-        "Phải là thời điểm theo ISO 8601, ví dụ 2026-06-30T00:00:00+07:00."
+        "Phải là thời điểm theo ISO 8601, dạng YYYY-MM-DDThh:mm:ss+07:00."
     ),
-    "datetime_type": "Phải là thời điểm theo ISO 8601, ví dụ 2026-06-30T00:00:00+07:00.",
-    "date_parsing": "Phải là ngày theo ISO 8601, ví dụ 2026-06-30.",
-    "date_from_datetime_parsing": "Phải là ngày theo ISO 8601, ví dụ 2026-06-30.",
+    "datetime_type": "Phải là thời điểm theo ISO 8601, dạng YYYY-MM-DDThh:mm:ss+07:00.",
+    "date_parsing": "Phải là ngày theo ISO 8601, dạng YYYY-MM-DD.",
+    "date_from_datetime_parsing": "Phải là ngày theo ISO 8601, dạng YYYY-MM-DD.",
     "json_invalid": "Nội dung không phải JSON hợp lệ.",
     "list_type": "Phải là một danh sách.",
     "dict_type": "Phải là một đối tượng JSON.",

@@ -35,7 +35,7 @@ class FigureRowIn(Schema):
     """One figure to write, in the columns of the Excel template."""
 
     indicator: Text = Field(description="Mã chỉ tiêu, ví dụ kt.grdp.tang_truong.")
-    locality: Text = Field(description="Mã địa bàn, ví dụ hung_yen.")
+    locality: Text = Field(description="Mã địa bàn (danh sách: /api/v1/localities).")
     period: Text | int = Field(description="Kỳ: 2026, 2026-Q1, 2026-03, 2026-H1.")
     status: Text = Field(description="Loại số liệu: ước, sơ bộ, chính thức (hoặc mã uoc …).")
     value: Text | Decimal = Field(description=VALUE_HELP)
