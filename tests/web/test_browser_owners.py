@@ -84,5 +84,13 @@ def test_the_administrator_adds_a_user_who_then_signs_in(page: Any, demo: None) 
 
     page.context.clear_cookies()
     login(page, "soyte2", "mat-khau-moi")
-    page.goto("/nhap-lieu/")  # a department user lands on its own form
-    assert "/nhap-lieu/so_y_te/" in page.url
+    page.goto("/nhap-lieu/")  # the administrator's password is temporary: changed first
+    assert "/nguoi-dung/doi-mat-khau/" in page.url
+    assert "mật khẩu tạm thời" in page.locator("main").inner_text()
+    screenshot(page, "password-change")
+    page.get_by_label("Mật khẩu hiện tại").fill("mat-khau-moi")
+    page.get_by_label("Mật khẩu mới", exact=True).fill("so-y-te-2026-rieng")
+    page.get_by_label("Nhập lại mật khẩu mới").fill("so-y-te-2026-rieng")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đổi mật khẩu").click()
+    assert "/nhap-lieu/so_y_te/" in page.url  # a department user lands on its own form
