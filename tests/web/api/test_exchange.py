@@ -41,7 +41,7 @@ def figures(store: dict[str, Any]) -> dict[str, Any]:
 def test_sdmx_csv_is_the_default_with_its_media_type_and_a_filename(
     api_client: Any, figures: dict[str, Any]
 ) -> None:
-    response = api_client("tonghop").get(URL, {"year": 2026, "view": "du-thao"})
+    response = api_client("tonghop").get(URL, {"year": 2026, "view": "working"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.sdmx.data+csv")
     assert response["Content-Disposition"] == 'attachment; filename="so-lieu-2026-sdmx.csv"'
@@ -52,7 +52,7 @@ def test_sdmx_csv_is_the_default_with_its_media_type_and_a_filename(
 def test_a_viewer_gets_the_official_view_even_when_asking_for_the_working_one(
     api_client: Any, figures: dict[str, Any]
 ) -> None:
-    response = api_client("xem").get(URL, {"format": "json", "view": "du-thao"})
+    response = api_client("xem").get(URL, {"format": "json", "view": "working"})
     assert [f["value"] for f in response.json()["figures"]] == ["8.05"]
 
 
@@ -61,14 +61,14 @@ def test_the_office_sees_the_official_view_unless_it_asks(
 ) -> None:
     client = api_client("sokhdt")
     assert len(client.get(URL, {"format": "json"}).json()["figures"]) == 1
-    assert len(client.get(URL, {"format": "json", "view": "du-thao"}).json()["figures"]) == 2
+    assert len(client.get(URL, {"format": "json", "view": "working"}).json()["figures"]) == 2
 
 
 @pytest.mark.parametrize("fmt", ["sdmx-csv", "sdmx-json", "csv", "json"])
 def test_each_download_imports_back_unchanged(
     fmt: str, api_client: Any, figures: dict[str, Any], tmp_path: Path
 ) -> None:
-    response = api_client("tonghop").get(URL, {"format": fmt, "view": "du-thao"})
+    response = api_client("tonghop").get(URL, {"format": fmt, "view": "working"})
     path = tmp_path / response["Content-Disposition"].split('"')[1]
     path.write_bytes(response.content)
     report = import_figures(read_figures(path), actor=None, dry_run=True)

@@ -144,3 +144,21 @@ def test_a_figure_sent_through_the_api_appears_in_the_dashboard_and_the_export(
     assert [
         "xh.y_te.bac_si", "hung_yen", "2026", "16", "chính thức", "bác sỹ/vạn dân", "", ""
     ] in list(export_rows())  # fmt: skip
+
+
+def test_a_figure_sent_through_the_api_is_in_the_sdmx_file_read_by_sdmx1(api_client) -> None:
+    import io
+
+    import sdmx
+
+    assert post(api_client("soyte"), DOCTORS_ROW).status_code == 200
+    planner = api_client("tonghop")
+    data = planner.get("/api/v1/exchange/figures?format=sdmx-csv&view=working").content
+    structure = sdmx.read_sdmx(io.BytesIO(planner.get("/api/v1/exchange/structure").content))
+    flow = next(iter(structure.dataflow.values()))
+    message = sdmx.read_sdmx(io.BytesIO(data), format="CSV", structure=flow)
+    observations = [
+        (o.dimension["INDICATOR"].value, o.dimension["REF_AREA"].value, o.value)
+        for o in message.data[0].obs
+    ]
+    assert ("xh-y_te-bac_si", "hung_yen", 16) in [(i, a, float(v)) for i, a, v in observations]

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from chitieu.exchange.mapping import MappingError
 from chitieu.web.api.problems import COMMON_ERRORS, ApiProblem, Problem
+from chitieu.web.api.reading import VIEW_MODES, ViewName
 from chitieu.web.figures import exchange
 from chitieu.web.figures.visibility import report_mode
 
@@ -46,8 +47,8 @@ _STRUCTURE_MEDIA = "application/vnd.sdmx.structure+xml"
     description=(
         "Số liệu theo bộ lọc, ở định dạng `format`: `sdmx-csv` (SDMX-CSV 2.0, cấu trúc tại "
         "/exchange/structure), `sdmx-json` (SDMX-JSON 1.0), `csv` (các cột của mẫu nhập) hoặc `json` (giá trị là chuỗi số "
-        "thập phân). `view=chinh-thuc` chỉ số liệu đã duyệt, đã công bố (mặc định, và là "
-        "cách duy nhất cho người xem); `view=du-thao` mọi số liệu trừ số bị trả lại. "
+        "thập phân). `view=official` chỉ số liệu đã duyệt, đã công bố (mặc định của tệp tải "
+        "về, và là cách duy nhất cho người xem); `view=working` mọi số liệu trừ số bị trả lại. "
         "Tệp tải về nhập lại được bằng `chitieu import`."
     ),
     response={200: None, 409: Problem, **COMMON_ERRORS},
@@ -60,14 +61,14 @@ def download_figures(
     indicator: Code | None = None,
     locality: Code | None = None,
     year: list[Year] = Query(default_factory=list),  # noqa: B008 - ninja's way
-    view: Literal["chinh-thuc", "du-thao"] | None = None,
+    view: ViewName | None = None,
 ) -> HttpResponse:
     selection = exchange.Selection(
         plan=plan or None,
         indicator=indicator or None,
         locality=locality or None,
         years=tuple(year),
-        mode=report_mode(request.user, view),
+        mode=report_mode(request.user, VIEW_MODES[view].value if view else None),
     )
     try:
         text = exchange.export_text(format, selection)
