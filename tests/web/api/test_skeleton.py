@@ -45,3 +45,10 @@ def test_the_openapi_document_is_served(client, store) -> None:
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
     assert "/api/v1/plans" in document["paths"]
+
+
+def test_vietnamese_letters_are_sent_as_they_are(api_client, store) -> None:
+    body = api_client("xem").get("/api/v1/plans").content.decode("utf-8")
+    names = [plan["name"] for plan in json.loads(body)]
+    assert any(ord(ch) > 127 for name in names for ch in name)
+    assert "\\u" not in body and all(name in body for name in names)

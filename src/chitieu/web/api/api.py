@@ -9,6 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from chitieu.web.accounts.permissions import PermissionDenied
 from chitieu.web.api import (
@@ -22,6 +23,12 @@ from chitieu.web.api.auth import AUTH
 from chitieu.web.api.problems import MEDIA_TYPE, ApiProblem, from_exception, problem_response
 
 log = logging.getLogger(__name__)
+
+
+class Utf8Renderer(JSONRenderer):
+    """JSON with Vietnamese letters as they are ("Tốc độ"), not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012  (ninja's own attribute)
 
 
 class ProblemAPI(NinjaAPI):
@@ -50,6 +57,7 @@ api = ProblemAPI(
         "Lỗi trả về theo RFC 9457 (application/problem+json)."
     ),
     urls_namespace="api-v1",
+    renderer=Utf8Renderer(),
     auth=AUTH,
     docs_url="/docs",
 )
