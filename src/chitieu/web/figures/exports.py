@@ -11,9 +11,8 @@ from django.db.models import QuerySet
 
 from chitieu.catalog.model import FigureStatus
 from chitieu.exchange.cell_text import text_row, workbook_row
+from chitieu.exchange.plain import unit_symbol
 from chitieu.ingest.figures_file import COLUMNS, LABELS, export_value, plain
-from chitieu.quantity import get_unit
-from chitieu.quantity.errors import UnknownUnitError
 from chitieu.web.figures.models import Figure
 
 HEADER = [LABELS[column] for column in COLUMNS]
@@ -36,7 +35,7 @@ def export_rows(
             figure.period,
             plain(figure.value) if numbers else export_value(figure.value),
             FigureStatus(figure.status).label,
-            _unit(figure.indicator.unit),
+            unit_symbol(figure.indicator.unit),
             figure.source,
             figure.note,
         ]
@@ -73,12 +72,3 @@ def export_figures(target: Path | IO[str]) -> int:
         with target.open("w", encoding="utf-8", newline="") as stream:
             return export_csv(stream)
     return export_csv(target)
-
-
-def _unit(code: str) -> str:
-    if not code:
-        return ""
-    try:
-        return get_unit(code).symbol
-    except UnknownUnitError:
-        return code
