@@ -254,7 +254,9 @@ class _Checker:
         if len(problems) > found:
             return None
         if existing is None or existing.value != row.value:
-            refused = _precision(row, indicator) or self._plausible(row, indicator, locality)
+            refused = self._plausible(row, indicator, locality)
+            if not any(p.code.startswith("beyond_store") for p in refused):
+                refused = _precision(row, indicator) + refused
             if refused:
                 problems.extend(refused)
                 return None
