@@ -25,8 +25,8 @@ from django.utils import timezone
 from chitieu.catalog.text import fold
 from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem, Progress
 from chitieu.quantity import format_number, get_unit, parse_unit
-from chitieu.quantity.units import unit_decimals
 from chitieu.quantity.errors import UnknownUnitError
+from chitieu.quantity.units import unit_decimals
 from chitieu.web.accounts.permissions import EditScope
 from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
 from chitieu.web.figures.plausibility import Plausibility
