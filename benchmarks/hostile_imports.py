@@ -63,7 +63,7 @@ def run(folder: Path) -> None:
             "partial_write",
             "unplaced",
             "not_round_trip",
-        ):
+        ) or (outcome.kind == "nonsense_number" and outcome.result == "accepted"):
             print(f"  ! {outcome.kind}: {outcome.result}: {outcome.detail}")
 
 

@@ -298,6 +298,9 @@ def try_file(hostile: Hostile, folder: Path) -> Outcome:
             transaction.set_rollback(True)  # the next file meets the same store
     except ImportRejected as rejected:
         outcome = _placed(hostile.kind, rejected.problems, UNREADABLE)
+        if outcome.result == "unreadable":  # what the boundary caught, for the probe to show
+            cause = rejected.__cause__
+            outcome = Outcome(hostile.kind, "unreadable", f"{type(cause).__name__}: {cause}"[:200])
     except FiguresFileError as error:
         named = path.name in str(error)
         outcome = Outcome(hostile.kind, "refused" if named else "unplaced", str(error)[:200])
@@ -334,4 +337,5 @@ def _round_trip(kind: str, figures_file: Any) -> Outcome:
         key = (row.indicator, row.locality, str(row.period), row.status.label)
         if key not in exported or Decimal(str(exported[key])) != row.value:
             return Outcome(kind, "not_round_trip", f"{key}: {row.value} → {exported.get(key)}")
-    return Outcome(kind, "accepted", str(len(figures_file.rows)))
+    shown = "; ".join(row.value_text for row in figures_file.rows)
+    return Outcome(kind, "accepted", f"{len(figures_file.rows)} rows: {shown}"[:300])
