@@ -206,7 +206,8 @@ def hostile_files(base: dict[str, bytes], count: int, seed: int = SEED) -> list[
     made = []
     for number in range(count):
         kind = KINDS[number % len(KINDS)]
-        suffix = ".xlsx" if (number // len(KINDS)) % 2 else ".csv"
+        xlsx = (number // len(KINDS)) % 2 or kind == "wrong_sheet_name"  # a CSV has no sheet
+        suffix = ".xlsx" if xlsx else ".csv"
         made.append(
             Hostile(f"dot_{number:04d}_{kind}{suffix}", kind, _mutate(base, kind, suffix, rng))
         )
