@@ -185,3 +185,23 @@ def test_a_nul_character_is_refused_before_the_database(api_client, store) -> No
     response = post(api_client("tonghop"), [row(note="a\x00b")])
     assert response.status_code == 422 and problem(response)["code"] == "invalid_request"
     assert not Figure.objects.exists()
+
+
+def test_an_unforeseen_error_is_a_422_file_unreadable_and_writes_nothing(
+    api_client: Any, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import boundary (web/figures/import_guard.py) on the API's path."""
+    from chitieu.web.figures import imports
+    from chitieu.web.figures.models import FigureRevision
+
+    real = imports._write
+
+    def write_then_fail(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)
+        raise ZeroDivisionError("simulated")
+
+    monkeypatch.setattr(imports, "_write", write_then_fail)
+    response = post(api_client("tonghop"), [row()])
+    assert response.status_code == 422
+    assert problem(response)["errors"][0]["code"] == "file_unreadable"
+    assert not Figure.objects.exists() and not FigureRevision.objects.exists()

@@ -30,6 +30,11 @@ def test_a_thousand_hostile_files_are_refused_at_a_place_or_round_trip(
     results = Counter(o.result for o in outcomes)
     bad = [o for o in outcomes if o.result not in ("accepted", "refused", "unreadable")]
     assert bad == [], f"{len(bad)} files: {bad[:5]}"
+    # only a broken container may end at the boundary's catch-all; a cell is refused at its place
+    caught = [
+        o for o in outcomes if o.result == "unreadable" and o.kind not in hostile.BYTE_MUTATIONS
+    ]
+    assert caught == [], f"{len(caught)} files: {caught[:5]}"
     wrongly = [o for o in outcomes if o.kind in hostile.MUST_REFUSE and o.result == "accepted"]
     assert wrongly == [], f"accepted, should have been refused: {wrongly[:5]}"
     # the harness does reach both sides: files accepted and files refused of every kind
