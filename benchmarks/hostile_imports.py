@@ -26,9 +26,10 @@ def run(folder: Path) -> None:
     from chitieu.web.setup import migrate
 
     migrate()
-    from chitieu.web.plans.services import load_catalogue
     from tests.web.builders import web_catalogue
     from tests.web.figures import hostile_files as hostile
+
+    from chitieu.web.plans.services import load_catalogue
 
     load_catalogue(web_catalogue(), actor=None)
     hostile.seed_store()

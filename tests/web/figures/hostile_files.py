@@ -126,7 +126,7 @@ def _delete_column(rows: Rows, rng: random.Random, xlsx: bool) -> Rows:
 
 def _duplicate_column(rows: Rows, rng: random.Random, xlsx: bool) -> Rows:
     column = rng.randrange(len(rows[0]))
-    return [row + [row[column]] for row in rows]
+    return [[*row, row[column]] for row in rows]
 
 
 def _swap_headers(rows: Rows, rng: random.Random, xlsx: bool) -> Rows:
@@ -305,7 +305,7 @@ def try_file(hostile: Hostile, folder: Path) -> Outcome:
     except FiguresFileError as error:
         named = path.name in str(error)
         outcome = Outcome(hostile.kind, "refused" if named else "unplaced", str(error)[:200])
-    except Exception as error:  # what the boundary should have caught  # noqa: BLE001
+    except Exception as error:  # what the boundary should have caught
         outcome = Outcome(hostile.kind, "traceback", f"{type(error).__name__}: {error}"[:200])
     finally:
         path.unlink()
@@ -333,7 +333,7 @@ def _round_trip(kind: str, figures_file: Any) -> Outcome:
     """Every row of the accepted file, exported again, has the value the file gave."""
     from chitieu.web.figures.exports import export_rows
 
-    exported = {tuple(row[:3]) + (row[4],): row[VALUE] for row in export_rows(numbers=True)}
+    exported = {(*tuple(row[:3]), row[4]): row[VALUE] for row in export_rows(numbers=True)}
     for row in figures_file.rows:
         key = (row.indicator, row.locality, str(row.period), row.status.label)
         if key not in exported or Decimal(str(exported[key])) != row.value:
