@@ -38,21 +38,20 @@ def command(
     from chitieu.web.setup import actor_named, migrate
 
     show = counter if wanted(progress) else None
-    try:
-        figures_file = read_figures(file, progress=show)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from error
-    migrate()
+    migrate()  # Django set up first: the import boundary's guard belongs to the web app
+    from chitieu.web.figures.import_guard import guarded
     from chitieu.web.figures.imports import ImportRejected, WarningsUnconfirmed, import_figures
 
+    actor = actor_named(user)
     try:
-        report = import_figures(
-            figures_file,
-            actor=actor_named(user),
-            dry_run=dry_run,
-            progress=announced(show),
-            confirm_warnings=note,
-        )
+        with guarded(file.name):
+            report = import_figures(
+                read_figures(file, progress=show),
+                actor=actor,
+                dry_run=dry_run,
+                progress=announced(show),
+                confirm_warnings=note,
+            )
     except ImportRejected as rejected:
         click.echo(str(rejected), err=True)
         if isinstance(rejected, WarningsUnconfirmed):

@@ -97,6 +97,16 @@ def read_number(value: Any, place: Place, problems: list[Problem]) -> tuple[Deci
             )
             return None, ""
         return number, str(value)
+    odd = [c for c in value if c.isdigit() and not c.isascii()]
+    if odd:  # "１２" or "١٢": Python reads them as digits, a person sees no number
+        problems.append(
+            Problem(
+                place,
+                f"“{value}” có chữ số không phải 0–9 ({''.join(odd)}); hãy gõ lại bằng chữ số thường.",
+                "not_a_number",
+            )
+        )
+        return None, value
     try:
         parsed = parse_number(value)
     except NumberFormatError as error:
@@ -110,6 +120,17 @@ def read_number(value: Any, place: Place, problems: list[Problem]) -> tuple[Deci
                 f"“{value}” đọc được hai cách ({readings}); hãy ghi rõ, ví dụ "
                 f"{format_number(parsed.readings[0].value)}0 hoặc {format_number(parsed.readings[-1].value)}.",
                 "ambiguous",
+            )
+        )
+        return None, value
+    if parsed.flags:  # read only the English way ("1,234.5", "26.55"): the writer slipped
+        english = format_number(parsed.value) if parsed.value is not None else value
+        problems.append(
+            Problem(
+                place,
+                f"“{value}” viết theo kiểu tiếng Anh (dấu chấm thập phân, dấu phẩy hàng nghìn); "
+                f"nếu là {english}, hãy ghi {english}.",
+                "english_number",
             )
         )
         return None, value

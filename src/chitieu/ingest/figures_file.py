@@ -155,12 +155,13 @@ def read_records(records: Sequence[Mapping[str, Any]], *, name: str) -> FiguresF
 
 def read_workbook(path: Path, *, progress: Progress | None = None) -> FiguresFile:
     import zipfile
+    import zlib
 
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, KeyError, ValueError) as error:
         raise FiguresFileError(f"{path.name}: không mở được tệp Excel ({error}).") from error
     rows: list[FigureRow] = []
     problems: list[Problem] = []

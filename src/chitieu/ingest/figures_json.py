@@ -84,7 +84,7 @@ def _value(raw: Any, place: Place, problems: list[Problem]) -> tuple[Decimal | N
     import re
 
     text = str(raw).strip()
-    if isinstance(raw, bool) or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if isinstance(raw, bool) or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         problems.append(
             Problem(place, f'giá trị “{text}” phải là số dạng "1234.5".', "not_a_number")
         )

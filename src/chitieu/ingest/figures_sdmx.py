@@ -198,7 +198,7 @@ def _value(text: str, place: Place, problems: list[Problem]) -> Decimal | None:
     """SDMX writes numbers with a decimal point and no thousands separator: 1234.5."""
     import re
 
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         problems.append(
             Problem(
                 place,

@@ -47,10 +47,14 @@ def plain(value: Decimal) -> Decimal:
 
     >>> plain(Decimal("10.000000")), plain(Decimal("9.170000")), plain(Decimal("1E+2"))
     (Decimal('10'), Decimal('9.17'), Decimal('100'))
+    >>> len(str(plain(Decimal("1E+300"))))  # beyond the context's 28 digits: still exact
+    301
     """
     normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+    sign, digits, exponent = normal.as_tuple()
+    if isinstance(exponent, int) and exponent > 0:  # the zeros written out, no rounding
+        return Decimal((sign, digits + (0,) * exponent, 0))
+    return normal
 
 
 def format_value(value: Decimal, unit_code: str | None, *, decimals: int | None = None) -> str:

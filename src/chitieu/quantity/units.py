@@ -19,7 +19,7 @@ Two choices follow how these documents write, not physics:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from chitieu.quantity import vocab
@@ -36,6 +36,7 @@ class Unit:
     name: str  # what it measures, in Vietnamese
     dimension: str
     scale: Decimal = Decimal(1)
+    decimals: int = 6  # at most this many digits after the decimal comma (the store keeps 6)
 
     @property
     def attached(self) -> bool:
@@ -43,8 +44,47 @@ class Unit:
         return self.symbol.startswith("%")
 
 
+# How many decimals a figure in a unit may carry, by unit family (dimension); a unit not
+# named here keeps the store's 6. Counted things are whole; a percentage is written to
+# hundredths; money to three decimals (1 triệu đồng in tỷ đồng). Why each: docs/plausibility.md.
+DECIMALS: dict[str, int] = {
+    "rate": 2,
+    "percentage_points": 2,
+    "money_vnd": 3,
+    "money_usd": 3,
+    "rank": 0,
+    "frequency": 2,
+    "count_xa": 0,
+    "count_huyen": 0,
+    "count_tinh": 0,
+    "count_dang_vien": 0,
+    "count_ho": 0,
+    "count_nguoi": 0,
+    "count_luot_nguoi": 0,
+    "count_lao_dong": 0,
+    "count_doanh_nghiep": 0,
+    "count_du_an": 0,
+    "count_san_pham": 0,
+    "count_truong": 0,
+    "count_kcn": 0,
+    "count_don_vi": 0,
+    "doctors_per_10k": 2,
+    "beds_per_10k": 2,
+    "years": 2,
+    "fertility": 2,
+    "score": 2,
+}
+# Units whose own size asks for fewer decimals than their family's.
+DECIMALS_OF_UNIT: dict[str, int] = {"dong": 0}
+
+
 def _unit(code: str, name: str, dimension: str, scale: str = "1") -> Unit:
-    return Unit(code, vocab.UNIT_WORDS[code][0], name, dimension, Decimal(scale))
+    return _decimals(Unit(code, vocab.UNIT_WORDS[code][0], name, dimension, Decimal(scale)))
+
+
+def _decimals(unit: Unit) -> Unit:
+    decimals = DECIMALS_OF_UNIT.get(unit.code, DECIMALS.get(unit.dimension, unit.decimals))
+    return replace(unit, decimals=decimals)
 
 
 UNITS: dict[str, Unit] = {
@@ -94,21 +134,27 @@ UNITS: dict[str, Unit] = {
             # Named by code only, in the published-figures mapping of statistics the
             # resolution does not target; the reader never meets them in a document's text,
             # so they have a symbol to show but no spelling in vocab.UNIT_WORDS.
-            Unit(
-                "ty_dong_per_km2",
-                "tỷ đồng/km2",
-                "mật độ kinh tế, tỷ đồng trên 1 km2",
-                "economic_density",
+            _decimals(
+                Unit(
+                    "ty_dong_per_km2",
+                    "tỷ đồng/km2",
+                    "mật độ kinh tế, tỷ đồng trên 1 km2",
+                    "economic_density",
+                )
             ),
-            Unit(
-                "diem_phan_tram",
-                "điểm phần trăm",
-                "mức đóng góp, chênh lệch tính bằng điểm phần trăm",
-                "percentage_points",
+            _decimals(
+                Unit(
+                    "diem_phan_tram",
+                    "điểm phần trăm",
+                    "mức đóng góp, chênh lệch tính bằng điểm phần trăm",
+                    "percentage_points",
+                )
             ),
-            Unit("con_per_phu_nu", "con/phụ nữ", "số con bình quân của một phụ nữ", "fertility"),
-            Unit("kcn", "khu công nghiệp", "số khu công nghiệp", "count_kcn"),
-            Unit("don_vi", "đơn vị", "số đơn vị hành chính", "count_don_vi"),
+            _decimals(
+                Unit("con_per_phu_nu", "con/phụ nữ", "số con bình quân của một phụ nữ", "fertility")
+            ),
+            _decimals(Unit("kcn", "khu công nghiệp", "số khu công nghiệp", "count_kcn")),
+            _decimals(Unit("don_vi", "đơn vị", "số đơn vị hành chính", "count_don_vi")),
         ),
     )
 }
@@ -120,6 +166,16 @@ UNIT_KEYS: dict[tuple[str, ...], str] = {
     keys(spelling): code for code, spellings in vocab.UNIT_WORDS.items() for spelling in spellings
 }
 LONGEST_UNIT = max(len(k) for k in UNIT_KEYS)
+
+
+def unit_decimals(code: str | None) -> int:
+    """How many decimals a value in this unit may have; the store's 6 for no or an unknown unit.
+
+    >>> unit_decimals("nguoi"), unit_decimals("pct"), unit_decimals("ty_dong"), unit_decimals("")
+    (0, 2, 3, 6)
+    """
+    found = UNITS.get(code or "")
+    return found.decimals if found else Unit("", "", "", "").decimals
 
 
 def unit_symbol(code: str | None) -> str:
@@ -188,12 +244,15 @@ def convert(value: Decimal, from_code: str, to_code: str) -> Decimal:
 
 def units_markdown() -> str:
     """The units table of docs/quantity.md, generated so it cannot drift from the code."""
-    lines = ["| code | symbol | dimension | scale | measures |", "|---|---|---|---|---|"]
+    lines = [
+        "| code | symbol | dimension | scale | decimals | measures |",
+        "|---|---|---|---|---|---|",
+    ]
     for unit in UNITS.values():
         written = vocab.UNIT_WORDS.get(unit.code)
         spellings = ", ".join(written[1:]) if written else ""
         also = f" (also: {spellings})" if spellings else "" if written else " (by code only)"
         lines.append(
-            f"| `{unit.code}` | {unit.symbol}{also} | {unit.dimension} | {unit.scale} | {unit.name} |"
+            f"| `{unit.code}` | {unit.symbol}{also} | {unit.dimension} | {unit.scale} | {unit.decimals} | {unit.name} |"
         )
     return "\n".join(lines)

@@ -107,10 +107,11 @@ def test_a_json_number_is_read_exactly_not_through_a_float(api_client, store) ->
 
     (error,) = problem(send("8.100000000000000000001"))["errors"]
     assert error["code"] == "beyond_store_decimals", "a float would have read 8.1 silently"
-    assert send("98765432109.8765").status_code == 200
-    # 15 significant digits, the most the store keeps exactly on both databases.
+    assert send("9876543210987.65").status_code == 200
+    # 15 significant digits (the most the store keeps exactly on both databases), 2 decimals
+    # (the most a percentage is written with).
     stored = Figure.objects.get()
-    assert (stored.value, stored.source_text) == (Decimal("98765432109.8765"), "98765432109.8765")
+    assert (stored.value, stored.source_text) == (Decimal("9876543210987.65"), "9876543210987.65")
 
 
 def test_a_dry_run_says_what_would_change_and_writes_nothing(api_client, store) -> None:
@@ -184,3 +185,23 @@ def test_a_nul_character_is_refused_before_the_database(api_client, store) -> No
     response = post(api_client("tonghop"), [row(note="a\x00b")])
     assert response.status_code == 422 and problem(response)["code"] == "invalid_request"
     assert not Figure.objects.exists()
+
+
+def test_an_unforeseen_error_is_a_422_file_unreadable_and_writes_nothing(
+    api_client: Any, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import boundary (web/figures/import_guard.py) on the API's path."""
+    from chitieu.web.figures import imports
+    from chitieu.web.figures.models import FigureRevision
+
+    real = imports._write
+
+    def write_then_fail(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)
+        raise ZeroDivisionError("simulated")
+
+    monkeypatch.setattr(imports, "_write", write_then_fail)
+    response = post(api_client("tonghop"), [row()])
+    assert response.status_code == 422
+    assert problem(response)["errors"][0]["code"] == "file_unreadable"
+    assert not Figure.objects.exists() and not FigureRevision.objects.exists()

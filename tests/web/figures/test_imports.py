@@ -51,6 +51,13 @@ def test_a_clean_file_writes_every_row_with_history(store: dict[str, Any]) -> No
         ("kt.grdp.tang_truong;hung_yen;2035;8,1;ước;;;", "period_outside_plan", "“Kỳ”"),
         ("kt.grdp.tang_truong;hung_yen;2026-Q5;8,1;ước;;;", "bad_period", "“Kỳ”"),
         ("kt.grdp.tang_truong;hung_yen;2027;8,1;dự kiến;;;", "bad_status", "“Loại số liệu”"),
+        # %: two decimals at most; 8,1234 is not rounded to 8,12
+        ("kt.grdp.tang_truong;hung_yen;2027;8,1234;ước;;;", "too_many_decimals", "“Giá trị”"),
+        ("xh.y_te.bac_si;hung_yen;2027;11,555;ước;;;", "ambiguous", "“Giá trị”"),
+        ("xh.y_te.bac_si;hung_yen;2027;11,5555;ước;;;", "too_many_decimals", "“Giá trị”"),
+        ('kt.grdp.tang_truong;hung_yen;2027;"1,234.5";ước;;;', "english_number", "“Giá trị”"),
+        ("kt.grdp.tang_truong;hung_yen;2027;8.15;ước;;;", "english_number", "“Giá trị”"),
+        ("kt.grdp.tang_truong;hung_yen;2027;８,１;ước;;;", "not_a_number", "“Giá trị”"),
     ],
 )
 def test_a_wrong_row_is_reported_at_its_cell_and_nothing_is_written(

@@ -33,9 +33,11 @@ def figures(*values: str) -> FiguresFile:
 
 @pytest.fixture
 def unbounded(store: dict[str, Any]) -> None:
-    """The indicator's own range switched off, so that only the store's limit applies."""
+    """The indicator's own range switched off and no unit (so the store's 6 decimals, not the
+    unit's, are the limit), so that only the store's limit applies."""
     from chitieu.web.plans.models import Indicator
 
+    Indicator.objects.filter(code=CODE).update(unit="")
     overrides = {"minimum": None, "maximum": None, "max_ratio": None}
     set_plausibility_rule(Indicator.objects.get(code=CODE), overrides, actor=None)
 

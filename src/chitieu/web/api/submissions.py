@@ -16,6 +16,7 @@ from typing import Any
 from chitieu.ingest.figures_file import FigureRow, read_records
 from chitieu.web.accounts.models import Role
 from chitieu.web.accounts.permissions import PermissionDenied, role_of
+from chitieu.web.figures.import_guard import guarded
 from chitieu.web.figures.imports import ImportReport, import_figures
 from chitieu.web.figures.models import Figure
 
@@ -56,13 +57,14 @@ def submit_figures(
 ) -> Submission:
     """Check every row, then write all of them or none (ImportRejected, WarningsUnconfirmed)."""
     require_entry(actor)
-    report = import_figures(
-        read_records(records, name=REQUEST_NAME),
-        actor=actor,
-        dry_run=dry_run,
-        description=API_SOURCE,
-        confirm_warnings=confirm_warnings,
-    )
+    with guarded(REQUEST_NAME):
+        report = import_figures(
+            read_records(records, name=REQUEST_NAME),
+            actor=actor,
+            dry_run=dry_run,
+            description=API_SOURCE,
+            confirm_warnings=confirm_warnings,
+        )
     stored = _stored([change.row for change in report.changes])
     return Submission(
         report,

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.text import get_valid_filename
 
 from chitieu.ingest.figures_file import read_figures
+from chitieu.web.figures.import_guard import guarded
 from chitieu.web.figures.imports import ImportReport, import_figures
 
 SESSION_KEY = "entry_import"
@@ -69,9 +70,11 @@ def discard(staged: Staged) -> None:
 def run_import(staged: Staged, *, actor: Any, dry_run: bool) -> ImportReport:
     """Read and check the staged file, then import it (or, dry run, say what would change).
 
-    Raises FiguresFileError (not a workbook) or ImportRejected (every problem, with its place).
+    Raises FiguresFileError (not a workbook) or ImportRejected (every problem, with its place;
+    FileUnreadable for a file the readers failed on).
     """
-    return import_figures(read_figures(staged.path), actor=actor, dry_run=dry_run)
+    with guarded(staged.name):
+        return import_figures(read_figures(staged.path), actor=actor, dry_run=dry_run)
 
 
 def _sweep() -> None:

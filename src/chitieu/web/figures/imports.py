@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from chitieu.catalog.text import fold
 from chitieu.ingest.figures_file import FigureRow, FiguresFile, Place, Problem, Progress
-from chitieu.quantity import get_unit, parse_unit
+from chitieu.quantity import format_number, get_unit, parse_unit
 from chitieu.quantity.errors import UnknownUnitError
+from chitieu.quantity.units import unit_decimals
 from chitieu.web.accounts.permissions import EditScope
 from chitieu.web.figures.models import Action, Figure, FigureRevision, ReviewState, Status
 from chitieu.web.figures.plausibility import Plausibility
@@ -254,6 +255,8 @@ class _Checker:
             return None
         if existing is None or existing.value != row.value:
             refused = self._plausible(row, indicator, locality)
+            if not any(p.code.startswith("beyond_store") for p in refused):
+                refused = _precision(row, indicator) + refused
             if refused:
                 problems.extend(refused)
                 return None
@@ -272,6 +275,25 @@ class _Checker:
 
 def _differs(figure: Figure, row: FigureRow) -> bool:
     return (figure.value, figure.source, figure.note) != (row.value, row.source, row.note)
+
+
+def _precision(row: FigureRow, indicator: Indicator) -> list[Problem]:
+    """More decimals than the indicator's unit is written with: refused, never rounded."""
+    allowed = unit_decimals(indicator.unit)
+    exponent = row.value.normalize().as_tuple().exponent
+    if not isinstance(exponent, int) or -exponent <= allowed:
+        return []  # a non-finite value is the store limit's refusal
+    unit = _unit_label(indicator.unit)
+    limit = f"tối đa {allowed} chữ số sau dấu phẩy" if allowed else "số nguyên"
+    return [
+        Problem(
+            row.at("value"),
+            f"giá trị {row.value_text or format_number(row.value)} có {-exponent} chữ số "
+            f"sau dấu phẩy; chỉ tiêu {indicator.code} (đơn vị {unit}) ghi {limit}. "
+            "Hệ thống không tự làm tròn: hãy ghi lại đúng số.",
+            "too_many_decimals",
+        )
+    ]
 
 
 def _same_unit(text: str, code: str) -> bool:

@@ -31,6 +31,7 @@ def input_file(job: Job) -> Path:
 def run_import(job: Job, reporter: Reporter) -> Outcome:
     """Read the file outside any transaction, then check and write it in one."""
     from chitieu.ingest.figures_file import FiguresFileError, read_figures
+    from chitieu.web.figures.import_guard import guarded
     from chitieu.web.figures.imports import ImportRejected, import_figures
 
     reporter.stage(READING)
@@ -42,16 +43,18 @@ def run_import(job: Job, reporter: Reporter) -> Outcome:
         if pause:
             time.sleep(pause)
 
+    path = input_file(job)
     try:
-        figures_file = read_figures(input_file(job), progress=reporter.count)
-        reporter.stage(CHECKING, 0, len(figures_file.rows))
-        with reporter.holding_write():
-            report = import_figures(
-                figures_file,
-                actor=job.started_by,
-                progress=writing,
-                confirm_warnings=str(job.params.get("confirm_warnings", "")),
-            )
+        with guarded(path.name):
+            figures_file = read_figures(path, progress=reporter.count)
+            reporter.stage(CHECKING, 0, len(figures_file.rows))
+            with reporter.holding_write():
+                report = import_figures(
+                    figures_file,
+                    actor=job.started_by,
+                    progress=writing,
+                    confirm_warnings=str(job.params.get("confirm_warnings", "")),
+                )
     except (ImportRejected, FiguresFileError) as error:
         problems = error.problems if isinstance(error, ImportRejected) else []
         raise JobFailed(
