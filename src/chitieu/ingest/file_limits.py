@@ -195,9 +195,7 @@ def _check_directory(name: str, members: list[zipfile.ZipInfo], limits: Limits) 
 
 
 def _is_sheet(filename: str) -> bool:
-    return filename.startswith(("xl/worksheets/", "xl/chartsheets/")) and filename.endswith(
-        ".xml"
-    )
+    return filename.startswith(("xl/worksheets/", "xl/chartsheets/")) and filename.endswith(".xml")
 
 
 def _check_members(
