@@ -82,7 +82,7 @@ def _workbook(path: Path, sheet: Callable[[Callable[[bytes], object]], None], st
 
 def _rows(count: int, dimension: str = "") -> Callable[[Callable[[bytes], object]], None]:
     """A sheet of `count` identical rows of ten numbers (repeated text compresses to nothing)."""
-    cells = "".join(f'<c r="{column}1"><v>1</v></c>' for column in "ABCDEFGHIJ")
+    cells = "<c><v>1</v></c>" * 10  # no r=: each cell takes the next place
     row = f"<row>{cells}</row>".encode()
     head = (_SHEET_OPEN + (f'<dimension ref="{dimension}"/>' if dimension else "")).encode()
 
@@ -101,7 +101,7 @@ def _rows(count: int, dimension: str = "") -> Callable[[Callable[[bytes], object
 
 def zip_bomb(path: Path, inflated_mb: int = 200) -> Path:
     """A workbook whose one sheet inflates to `inflated_mb` MB of cells from a few hundred KB."""
-    row_bytes = len(b"<row>") + 10 * len('<c r="A1"><v>1</v></c>') + len(b"</row>")
+    row_bytes = len(b"<row>") + 10 * len(b"<c><v>1</v></c>") + len(b"</row>")
     return _workbook(path, _rows(inflated_mb * MB // row_bytes), _STRINGS)
 
 

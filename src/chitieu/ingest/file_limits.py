@@ -50,7 +50,7 @@ class Limits:
     ratio: float = 200  # a member's uncompressed size over its compressed size
     members: int = 500
     sheets: int = 50
-    cells: int = 1_000_000  # all sheets together
+    cells: int = 500_000  # all sheets together
     rows: int = 200_000  # a CSV's lines, or a workbook's rows
     parse_seconds: float = 60
 
