@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chitieu.ingest.figures_file import FiguresFileError, read_figures, read_workbook
+from chitieu.ingest.figures_file import FiguresFileError, read_csv, read_figures, read_workbook
 from chitieu.ingest.file_limits import (
     FileLimitError,
     Limits,
@@ -143,3 +143,23 @@ def test_openpyxl_itself_refuses_entities_through_defusedxml(tmp_path: Path) -> 
     assert DEFUSEDXML
     with pytest.raises(FiguresFileError, match="không mở được"):
         read_workbook(hostile.entity_bomb(tmp_path / "e.xlsx"))
+
+
+def test_rows_are_read_within_the_deadline_in_a_csv_and_a_workbook(tmp_path: Path) -> None:
+    """Past the checks, each row read checks the clock (a slow parse is cut, not waited for)."""
+    csv_file = hostile.long_csv(tmp_path / "rows.csv", 10)
+    workbook = hostile.dense_sheet(tmp_path / "rows.xlsx", rows=10)
+    clock = start_deadline(Limits(parse_seconds=-1))
+    try:
+        with pytest.raises(FileLimitError, match="quá thời gian"):
+            read_csv(csv_file.read_bytes(), name="rows.csv")
+        with pytest.raises(FileLimitError, match="quá thời gian"):
+            read_workbook(workbook)
+    finally:
+        stop_deadline(clock)
+
+
+def test_a_pretty_printed_json_file_is_bounded_by_its_size_not_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "rows.json"
+    path.write_text("[\n" + "\n" * 5_000 + "]", encoding="utf-8")
+    assert read_figures(path, limits=Limits(rows=100)).rows == ()
