@@ -60,7 +60,6 @@ def test_a_workbook_of_100_sheets_is_refused(tmp_path: Path) -> None:
     assert "100 trang tính" in measured.message
 
 
-@pytest.mark.slow
 def test_a_300_mb_csv_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = hostile.huge_csv(tmp_path / "big.csv", 300)
     assert big.stat().st_size == 300 * hostile.MB

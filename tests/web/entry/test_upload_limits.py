@@ -13,7 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from chitieu.ingest.file_limits import FileLimitError
+from chitieu.ingest.file_limits import MB, FileLimitError
 from chitieu.web.entry import uploads
 from chitieu.web.jobs import files
 from chitieu.web.jobs.models import Job, JobState
@@ -136,3 +136,8 @@ def test_old_staged_files_are_swept_at_the_next_upload(upload_dir: Path) -> None
     os.utime(old.path.parent, (long_ago, long_ago))
     uploads.stage(SimpleUploadedFile("khac.csv", b"c"))
     assert not old.path.exists() and fresh.path.exists()
+
+
+def test_a_request_body_read_into_memory_is_held_to_the_upload_limit(settings: Any) -> None:
+    """Django's own bound (the API's JSON body), else its 2,5 MB default would apply."""
+    assert int(settings.CHITIEU_MAX_UPLOAD_MB * MB) == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
