@@ -90,3 +90,11 @@ def test_unusual_values_need_confirm_warnings_with_a_note(
     assert "Bất thường: dòng 3" in confirmed.output
     reason = FigureRevision.objects.get(figure__period="2026").reason
     assert reason.endswith("Xác nhận số liệu bất thường: Đã đối chiếu báo cáo")
+
+
+def test_a_hostile_file_is_refused_with_its_reason(store: dict[str, Any], tmp_path: Path) -> None:
+    from tests.ingest.hostile_files import zip_bomb
+
+    result = CliRunner().invoke(main, ["import", str(zip_bomb(tmp_path / "bom.xlsx", 60))])
+    assert result.exit_code == 1
+    assert "khi giải nén lên tới 60,0 MB, vượt giới hạn 50,0 MB" in result.output

@@ -19,7 +19,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chitieu.catalog.text import fold
 from chitieu.exchange.cell_text import unescape_csv_text
@@ -45,6 +45,9 @@ from chitieu.ingest.figure_rows import (
     Progress,
 )
 from chitieu.quantity import plain
+
+if TYPE_CHECKING:
+    from chitieu.ingest.file_limits import Limits
 
 __all__ = [  # the file's public names, wherever they are defined
     "COLUMNS",
@@ -74,12 +77,29 @@ class FiguresFileError(ValueError):
     """A file that cannot be opened at all (not a workbook, not a CSV)."""
 
 
-def read_figures(path: str | Path, *, progress: Progress | None = None) -> FiguresFile:
-    """Read a .xlsx workbook, a .csv file (plain or SDMX-CSV, by its header) or a .json file."""
+def read_figures(
+    path: str | Path, *, progress: Progress | None = None, limits: Limits | None = None
+) -> FiguresFile:
+    """Read a .xlsx workbook, a .csv file (plain or SDMX-CSV, by its header) or a .json file.
+
+    The file is first held to `limits` (chitieu.ingest.file_limits: size, zip directory,
+    cells, XML declarations) and read within its parse time, else FileLimitError.
+    """
+    from chitieu.ingest.file_limits import Limits, check_file, start_deadline, stop_deadline
+
+    limits = limits or Limits.from_env()
+    clock = start_deadline(limits)
+    try:
+        check_file(Path(path), limits)
+        return _read_figures(Path(path), progress)
+    finally:
+        stop_deadline(clock)
+
+
+def _read_figures(path: Path, progress: Progress | None) -> FiguresFile:
     from chitieu.ingest.figures_json import read_json
     from chitieu.ingest.figures_sdmx import is_sdmx_csv, read_sdmx_csv
 
-    path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_workbook(path, progress=progress)
@@ -96,6 +116,8 @@ def read_figures(path: str | Path, *, progress: Progress | None = None) -> Figur
 
 
 def read_csv(data: bytes, *, name: str, progress: Progress | None = None) -> FiguresFile:
+    from chitieu.ingest.file_limits import within_deadline
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -109,8 +131,8 @@ def read_csv(data: bytes, *, name: str, progress: Progress | None = None) -> Fig
         return FiguresFile(name, (), (problem,))
     lines = text.splitlines()
     delimiter = _delimiter(lines[0] if lines else "")
-    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return _read_table(name, None, _csv_cells(records), len(records), progress)
+    records = list(within_deadline(csv.reader(io.StringIO(text), delimiter=delimiter)))
+    return _read_table(name, None, within_deadline(_csv_cells(records)), len(records), progress)
 
 
 def _delimiter(header: str) -> str:
@@ -159,6 +181,8 @@ def read_workbook(path: Path, *, progress: Progress | None = None) -> FiguresFil
 
     import openpyxl
 
+    from chitieu.ingest.file_limits import within_deadline
+
     try:
         workbook = openpyxl.load_workbook(path, data_only=False)
     except (zipfile.BadZipFile, zlib.error, OSError, KeyError, ValueError) as error:
@@ -168,9 +192,8 @@ def read_workbook(path: Path, *, progress: Progress | None = None) -> FiguresFil
     for sheet in workbook.worksheets:
         if _skipped(sheet):
             continue
-        result = _read_table(
-            path.name, sheet.title, _sheet_cells(sheet), sheet.max_row, progress, sheet=sheet
-        )
+        cells = within_deadline(_sheet_cells(sheet))
+        result = _read_table(path.name, sheet.title, cells, sheet.max_row, progress, sheet=sheet)
         rows += result.rows
         problems += result.problems
     problems += duplicates(rows)

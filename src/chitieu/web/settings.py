@@ -143,6 +143,17 @@ CHITIEU_JOBS_DIR = Path(os.environ.get("CHITIEU_JOBS_DIR") or paths.var() / "job
 # Tests only: seconds an import pauses inside its write transaction (a worker to kill).
 CHITIEU_JOB_TEST_PAUSE = float(os.environ.get("CHITIEU_JOB_TEST_PAUSE", "0"))
 
+# Upload limits (docs/deployment.md, "Upload limits"): a file larger than this is refused
+# before it is kept; chitieu.ingest.file_limits reads the same variables (and the limits
+# on a workbook's inflated size, sheets, cells and rows) for the CLI and the jobs.
+CHITIEU_MAX_UPLOAD_MB = float(os.environ.get("CHITIEU_MAX_UPLOAD_MB", "20"))
+CHITIEU_PARSE_SECONDS = float(os.environ.get("CHITIEU_PARSE_SECONDS", "60"))
+# A request body read into memory (the API's JSON) is held to the same size; Django
+# answers a larger one with RequestDataTooBig (the API: 413). An uploaded file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file, removed at the end of the request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(CHITIEU_MAX_UPLOAD_MB * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Server errors (the trace of a 500, a failed job) go to a file the administrator can read;

@@ -205,3 +205,12 @@ def test_an_unforeseen_error_is_a_422_file_unreadable_and_writes_nothing(
     assert response.status_code == 422
     assert problem(response)["errors"][0]["code"] == "file_unreadable"
     assert not Figure.objects.exists() and not FigureRevision.objects.exists()
+
+
+def test_a_body_over_the_size_limit_is_a_413_problem(api_client, store, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
+    response = post(api_client("tonghop"), [row(note="x" * 100) for _ in range(30)])
+    assert response.status_code == 413
+    body = problem(response)
+    assert body["type"].endswith("request_too_large") and "2.000 byte" in body["detail"]
+    assert Figure.objects.count() == 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
@@ -65,6 +66,18 @@ api = ProblemAPI(
 api.add_router("/", reads.router)
 api.add_router("/", exchange.router)
 api.add_router("/", jobs.router)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, error: Exception) -> HttpResponse:
+    limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,}".replace(",", ".")
+    return problem_response(
+        request,
+        413,
+        "request_too_large",
+        "Yêu cầu quá lớn",
+        f"Nội dung yêu cầu lớn hơn giới hạn {limit} byte; hãy gửi thành nhiều lần.",
+    )
 
 
 @api.exception_handler(ApiProblem)

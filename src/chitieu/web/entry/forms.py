@@ -268,6 +268,11 @@ class UploadForm(forms.Form):
         name = upload.name.lower()
         if not name.endswith((".xlsx", ".xlsm", ".csv", ".json")):
             raise ValidationError("Chỉ nhận tệp .xlsx, .csv hoặc .json.", code="bad_extension")
+        from chitieu.web.entry.uploads import too_large
+
+        refusal = too_large(upload.size)
+        if refusal is not None:
+            raise ValidationError(refusal, code="file_too_large")
         return upload
 
 

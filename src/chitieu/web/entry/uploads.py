@@ -10,7 +10,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.text import get_valid_filename
 
 from chitieu.ingest.figures_file import read_figures
+from chitieu.ingest.file_limits import MB, FileLimitError, Limits
 from chitieu.web.figures.import_guard import guarded
 from chitieu.web.figures.imports import ImportReport, import_figures
 
@@ -43,9 +44,33 @@ class Staged:
         return {"token": self.token, "name": self.name}
 
 
+def limits() -> Limits:
+    """The file limits with the web settings' upload size and parse time."""
+    return replace(
+        Limits.from_env(),
+        upload_mb=float(settings.CHITIEU_MAX_UPLOAD_MB),
+        parse_seconds=float(settings.CHITIEU_PARSE_SECONDS),
+    )
+
+
+def too_large(size: int) -> str | None:
+    """The Vietnamese refusal of an upload of `size` bytes, or None when it is allowed."""
+    limit = limits().upload_bytes
+    if size <= limit:
+        return None
+    shown = [f"{value / MB:.2f}".replace(".", ",") for value in (size, limit)]
+    return f"Tệp tải lên ({shown[0]} MB) lớn hơn giới hạn {shown[1]} MB; hãy chia thành các tệp nhỏ hơn."
+
+
 def stage(upload: Any) -> Staged:
-    """Write the uploaded file under a fresh token; its own name is kept for the messages."""
+    """Write the uploaded file under a fresh token; its own name is kept for the messages.
+
+    A file over the size limit is refused (FileLimitError) before anything is written.
+    """
     _sweep()
+    refusal = too_large(int(upload.size or 0))
+    if refusal is not None:
+        raise FileLimitError(refusal, "file_too_large")
     staged = Staged(secrets.token_hex(16), get_valid_filename(Path(upload.name).name))
     staged.path.parent.mkdir(parents=True, exist_ok=True)
     with staged.path.open("wb") as out:
@@ -70,11 +95,14 @@ def discard(staged: Staged) -> None:
 def run_import(staged: Staged, *, actor: Any, dry_run: bool) -> ImportReport:
     """Read and check the staged file, then import it (or, dry run, say what would change).
 
-    Raises FiguresFileError (not a workbook) or ImportRejected (every problem, with its place;
-    FileUnreadable for a file the readers failed on).
+    Raises FiguresFileError (not a workbook, or refused by a limit: FileLimitError) or
+    ImportRejected (every problem, with its place; FileUnreadable for a file the readers
+    failed on).
     """
     with guarded(staged.name):
-        return import_figures(read_figures(staged.path), actor=actor, dry_run=dry_run)
+        return import_figures(
+            read_figures(staged.path, limits=limits()), actor=actor, dry_run=dry_run
+        )
 
 
 def _sweep() -> None:

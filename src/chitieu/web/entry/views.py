@@ -207,6 +207,11 @@ def review_action(request: HttpRequest, pk: int) -> HttpResponse:
 def import_file(request: HttpRequest) -> HttpResponse:
     """Upload a figures file: every problem with its place, or a preview and a confirm button."""
     _require_entry(request.user)
+    refusal = _body_too_large(request)
+    if refusal is not None:  # the body is never read
+        messages.error(request, refusal)
+        empty = {"form": UploadForm(), "template_form": _template_form(None)}
+        return render(request, "entry/import.html", empty, status=413)
     form = UploadForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form, "template_form": _template_form(None)}
     if request.method == "POST" and form.is_valid():
@@ -216,6 +221,9 @@ def import_file(request: HttpRequest) -> HttpResponse:
         except (ImportRejected, FiguresFileError) as error:
             uploads.discard(staged)
             context["rejected"] = error
+        except BaseException:
+            uploads.discard(staged)  # whatever went wrong, the file is not kept
+            raise
         else:
             warnings = len(context["report"].warnings)
             request.session[uploads.SESSION_KEY] = {**staged.as_session(), "warnings": warnings}
@@ -224,6 +232,15 @@ def import_file(request: HttpRequest) -> HttpResponse:
                 initial={"token": staged.token}, warnings=warnings
             )
     return render(request, "entry/import.html", context)
+
+
+def _body_too_large(request: HttpRequest) -> str | None:
+    """A POST whose declared length is over the upload limit (a form's fields aside)."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    return uploads.too_large(length - 64 * 1024) if request.method == "POST" else None
 
 
 @login_required

@@ -31,6 +31,8 @@ def input_file(job: Job) -> Path:
 def run_import(job: Job, reporter: Reporter) -> Outcome:
     """Read the file outside any transaction, then check and write it in one."""
     from chitieu.ingest.figures_file import FiguresFileError, read_figures
+    from chitieu.ingest.file_limits import FileLimitError
+    from chitieu.web.entry.uploads import limits
     from chitieu.web.figures.import_guard import guarded
     from chitieu.web.figures.imports import ImportRejected, import_figures
 
@@ -46,7 +48,7 @@ def run_import(job: Job, reporter: Reporter) -> Outcome:
     path = input_file(job)
     try:
         with guarded(path.name):
-            figures_file = read_figures(path, progress=reporter.count)
+            figures_file = read_figures(path, progress=reporter.count, limits=limits())
             reporter.stage(CHECKING, 0, len(figures_file.rows))
             with reporter.holding_write():
                 report = import_figures(
@@ -55,6 +57,9 @@ def run_import(job: Job, reporter: Reporter) -> Outcome:
                     progress=writing,
                     confirm_warnings=str(job.params.get("confirm_warnings", "")),
                 )
+    except FileLimitError as error:
+        files.drop_input(job.token)  # refused by a limit: a retry would be refused again
+        raise JobFailed(str(error), {"code": error.code, "problems": []}) from error
     except (ImportRejected, FiguresFileError) as error:
         problems = error.problems if isinstance(error, ImportRejected) else []
         raise JobFailed(
