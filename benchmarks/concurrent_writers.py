@@ -166,7 +166,7 @@ def noter(base: str, setup: dict[str, Any], n: int, tally: Tally) -> None:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
     def csrf() -> str:
-        return next(c.value for c in jar if c.name == "csrftoken")
+        return next(str(c.value) for c in jar if c.name == "csrftoken")
 
     send(urllib.request.Request(f"{base}/accounts/login/"), opener)
     form = {"username": "tonghop", "password": PASSWORD, "csrfmiddlewaretoken": csrf()}
