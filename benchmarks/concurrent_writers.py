@@ -18,6 +18,7 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -195,6 +196,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="chitieu-probe-"))
     db = folder / "probe.sqlite3"
@@ -235,6 +237,8 @@ def main() -> None:
         server.terminate()
         server.wait()
     report(setup, tally, elapsed, imported, import_out, import_err, folder)
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def report(
