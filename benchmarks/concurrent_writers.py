@@ -197,7 +197,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()  # `python -m benchmarks concurrent_writers` too
     folder = Path(tempfile.mkdtemp(prefix="chitieu-probe-"))
     db = folder / "probe.sqlite3"
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
