@@ -124,3 +124,14 @@ def test_twenty_writers_and_an_import_lose_nothing_and_fail_nothing(
         notes
     )
     assert len(notes) == WRITERS * EDITS_EACH
+
+
+def test_sqlite_connections_are_in_wal_mode_and_begin_immediate() -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite settings; PostgreSQL has row locks of its own")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 1  # NORMAL
+    assert connection.transaction_mode == "IMMEDIATE"
