@@ -105,7 +105,6 @@ class WarningsUnconfirmed(ImportRejected):
 CONFIRMED = "Xác nhận số liệu bất thường"
 
 
-@transaction.atomic
 def import_figures(
     figures_file: FiguresFile,
     *,
@@ -123,7 +122,35 @@ def import_figures(
     Plausibility warnings stop the import (WarningsUnconfirmed) unless `confirm_warnings`
     gives the note that confirms them; the note is added to each warned row's reason.
     `published`: the file is a publication (published figures), stored as ReviewState.PUBLISHED.
+
+    The checks only read the store, so they run before the write transaction opens (on
+    SQLite a transaction holds the one write lock from its start, settings.DATABASES): the
+    entry form and other writers go on meanwhile. The transaction then compares the versions
+    of the figures the file names with those the checks saw; if any moved, the checks run
+    again inside it, so what is written was always checked against what it overwrites.
     """
+    checker, report = _checked(figures_file, actor, published, dry_run, confirm_warnings)
+    if dry_run:
+        return report
+    with transaction.atomic():
+        if _versions(checker.indicators.values()) != checker.versions:
+            checker, report = _checked(figures_file, actor, published, dry_run, confirm_warnings)
+        note = confirm_warnings.strip()
+        describe = description or f"Nhập từ tệp {figures_file.name}"
+        confirmed = checker.warned if note else set()
+        _write(checker, report.changes, actor, progress, describe, confirmed, note)
+        report.written = True
+    return report
+
+
+def _checked(
+    figures_file: FiguresFile,
+    actor: Any | None,
+    published: bool,
+    dry_run: bool,
+    confirm_warnings: str,
+) -> tuple[_Checker, ImportReport]:
+    """Every row against the store: the report, or ImportRejected / WarningsUnconfirmed."""
     problems = list(figures_file.problems)
     checker = _Checker(figures_file.rows, actor, published=published)
     changes = []
@@ -135,15 +162,14 @@ def import_figures(
         problems.sort(key=lambda p: (p.place.sheet or "", p.place.row))
         raise ImportRejected(figures_file.name, problems)
     report = ImportReport(changes, warnings=checker.warnings)
-    note = confirm_warnings.strip()
-    if report.warnings and not dry_run and not note:
+    if report.warnings and not dry_run and not confirm_warnings.strip():
         raise WarningsUnconfirmed(figures_file.name, report.warnings)
-    if not dry_run:
-        describe = description or f"Nhập từ tệp {figures_file.name}"
-        confirmed = checker.warned if note else set()
-        _write(checker, changes, actor, progress, describe, confirmed, note)
-        report.written = True
-    return report
+    return checker, report
+
+
+def _versions(indicators: Any) -> dict[int, int]:
+    """Each stored figure of these indicators and its version: what a check depended on."""
+    return dict(Figure.objects.filter(indicator__in=list(indicators)).values_list("pk", "version"))
 
 
 class _Checker:
@@ -167,6 +193,7 @@ class _Checker:
                 "indicator", "locality", "reviewed_by", "entered_by"
             )
         }
+        self.versions = {f.pk: f.version for f in self.existing.values()}
         self.scope = EditScope(actor)
         self.plausibility = Plausibility(self.indicators.values(), self.localities.values())
         for row in rows:  # the file's own totals, shares and earlier years count as stored
