@@ -128,8 +128,8 @@ def _sign_in(base: str) -> requests.Session:
 
 def _up(base: str) -> bool:
     try:
-        return requests.get(f"{base}/accounts/login/", timeout=2).status_code == 200
-    except requests.ConnectionError:
+        return requests.get(f"{base}/accounts/login/", timeout=10).status_code == 200
+    except (requests.ConnectionError, requests.Timeout):  # not up yet, or a busy machine
         return False
 
 
