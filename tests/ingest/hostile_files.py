@@ -171,7 +171,11 @@ except FileLimitError as error:
 except Exception as error:
     code, message = type(error).__name__, str(error)[:300]
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+# VmHWM is this program's own peak: ru_maxrss would keep the forking parent's (pytest's) size,
+# which Linux carries across exec.
+status = open("/proc/self/status").read()
+peak = int(status.split("VmHWM:")[1].split()[0]) / 1024 if "VmHWM:" in status else (
+    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 print(json.dumps({"code": code, "message": message, "seconds": seconds, "peak": peak}))
 """
 
